@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+  HOST: z.string().default('127.0.0.1'),
+  JEJAK_DATA_DIR: z.string().default('./data'),
+  NEO4J_URI: z.string().optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().default('neo4j'),
+  JEJAK_QUERY_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
+  JEJAK_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  JEJAK_BODY_LIMIT: z.string().default('1mb'),
+  JEJAK_WRITE_TOKEN: z.string().optional(),
+  JEJAK_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  neo4j?: { uri: string; user: string; password: string; database: string };
+  queryTimeoutMs: number;
+  maxRows: number;
+  bodyLimit: string;
+  writeToken?: string;
+  /** Requests per minute per client; 0 turns the limiter off. */
+  rateLimit: number;
+};
+
+/** Reads and validates the environment once; throws with every bad variable named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.JEJAK_DATA_DIR),
+    neo4j: e.NEO4J_URI
+      ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
+      : undefined,
+    queryTimeoutMs: e.JEJAK_QUERY_TIMEOUT_MS,
+    maxRows: e.JEJAK_MAX_ROWS,
+    bodyLimit: e.JEJAK_BODY_LIMIT,
+    writeToken: e.JEJAK_WRITE_TOKEN || undefined,
+    rateLimit: e.JEJAK_RATE_LIMIT,
+  };
+}
+
+/** The configuration as printed at start-up: secrets masked. */
+export function describeConfig(c: Config): Record<string, unknown> {
+  return {
+    engine: c.neo4j ? 'neo4j' : 'kuzu',
+    store: c.neo4j ? `${c.neo4j.uri} (database ${c.neo4j.database}, user ${c.neo4j.user})` : path.join(c.dataDir, 'jejak.kuzu'),
+    listen: `${c.host}:${c.port}`,
+    queryTimeoutMs: c.queryTimeoutMs,
+    maxRows: c.maxRows,
+    bodyLimit: c.bodyLimit,
+    writes: c.writeToken ? 'enabled with token' : 'disabled',
+    rateLimitPerMinute: c.rateLimit,
+  };
+}

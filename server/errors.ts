@@ -1,0 +1,47 @@
+/** Typed errors with a code; the Express error handler maps each to an HTTP status. */
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'BAD_QUERY'
+  | 'WRITE_REFUSED'
+  | 'NOT_FOUND'
+  | 'UNAUTHORIZED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'QUERY_TIMEOUT'
+  | 'RATE_LIMITED'
+  | 'STORE_UNAVAILABLE'
+  | 'INTERNAL';
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  BAD_QUERY: 400,
+  WRITE_REFUSED: 400,
+  UNAUTHORIZED: 401,
+  NOT_FOUND: 404,
+  QUERY_TIMEOUT: 408,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  STORE_UNAVAILABLE: 503,
+};
+
+export class JejakError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'JejakError';
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export const badRequest = (message: string, details?: Record<string, unknown>) => new JejakError('BAD_REQUEST', message, details);
+export const badQuery = (message: string) => new JejakError('BAD_QUERY', message);
+export const writeRefused = (message: string) => new JejakError('WRITE_REFUSED', message);
+export const notFound = (message: string) => new JejakError('NOT_FOUND', message);
+export const queryTimeout = (ms: number) =>
+  new JejakError('QUERY_TIMEOUT', `query ran past the ${ms} ms timeout; narrow it (add a LIMIT or a WHERE) or raise timeoutMs`, { timeoutMs: ms });
+export const storeUnavailable = (message: string) => new JejakError('STORE_UNAVAILABLE', message);

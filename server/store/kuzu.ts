@@ -1,0 +1,271 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import kuzu from 'kuzu';
+import type { Graph } from '../../shared/graph.js';
+import { isNodeLabel, isRelType, type RelType } from '../../shared/schema.js';
+import { badQuery, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../errors.js';
+import { KuzuResultBuilder } from './kuzu-convert.js';
+import { kuzuSchemaStatements } from './kuzu-schema.js';
+import type { BulkLoad, Health, ProgressFn, RunOptions, RunResult, Store } from './store.js';
+
+type Connection = InstanceType<typeof kuzu.Connection>;
+type Database = InstanceType<typeof kuzu.Database>;
+type QueryResult = InstanceType<typeof kuzu.QueryResult>;
+
+const READ_CONNECTIONS = 4;
+export const MAX_PATH_HOPS = 10;
+/** The binding takes no 0 for "no timeout": an hour stands for it (bulk loads, reseeds). */
+const NO_TIMEOUT_MS = 3_600_000;
+
+/** Maps a Kùzu error message to a typed error; `timeoutMs` names the limit that interrupted it. */
+export function kuzuError(err: unknown, timeoutMs?: number): JejakError {
+  if (err instanceof JejakError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  if (/interrupted/i.test(message)) return queryTimeout(timeoutMs ?? 0);
+  if (/write query inside a read-only transaction|read[- ]only/i.test(message))
+    return writeRefused(`ad-hoc Cypher is read-only: this query would write (${message})`);
+  if (/IO exception|Could not set lock|No such file|database.*closed/i.test(message))
+    return storeUnavailable(`the Kùzu database is unavailable: ${message}`);
+  if (/multiple statements/i.test(message)) return badQuery('send one Cypher statement at a time');
+  return badQuery(message.replace(/^Error: /, ''));
+}
+
+/** Every result must be closed before its connection, or the native binding crashes at shutdown. */
+function closeAll(result: QueryResult | QueryResult[]): void {
+  for (const r of Array.isArray(result) ? result : [result]) r.close();
+}
+
+/** Runs a statement that returns nothing the caller needs. */
+async function exec(c: Connection, statement: string): Promise<void> {
+  closeAll(await c.query(statement));
+}
+
+/** A small pool: each read runs on a connection of its own, inside its own read-only transaction. */
+class ConnectionPool {
+  private readonly idle: Connection[] = [];
+  private readonly waiting: Array<(c: Connection) => void> = [];
+  constructor(connections: Connection[]) {
+    this.idle.push(...connections);
+  }
+  acquire(): Promise<Connection> {
+    const c = this.idle.pop();
+    return c ? Promise.resolve(c) : new Promise((resolve) => this.waiting.push(resolve));
+  }
+  release(c: Connection): void {
+    const next = this.waiting.shift();
+    if (next) next(c);
+    else this.idle.push(c);
+  }
+}
+
+interface Handles {
+  db: Database;
+  writer: Connection;
+  readers: ConnectionPool;
+  all: Connection[];
+}
+
+export class KuzuStore implements Store {
+  readonly engine = 'kuzu' as const;
+  private handles?: Promise<Handles>;
+  /** Kùzu allows one write transaction at a time: writes queue here. */
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly location: string) {}
+
+  /** Opens the database lazily; a failed open is not cached, so the store recovers when the file returns. */
+  private open(): Promise<Handles> {
+    if (!this.handles) {
+      this.handles = (async () => {
+        fs.mkdirSync(path.dirname(this.location), { recursive: true });
+        const db = new kuzu.Database(this.location);
+        await db.init();
+        const writer = new kuzu.Connection(db);
+        await writer.init();
+        const all = [writer];
+        for (let i = 0; i < READ_CONNECTIONS; i++) {
+          const c = new kuzu.Connection(db);
+          await c.init();
+          all.push(c);
+        }
+        return { db, writer, readers: new ConnectionPool(all.slice(1)), all };
+      })().catch((err) => {
+        this.handles = undefined;
+        throw storeUnavailable(`cannot open the Kùzu database at ${this.location}: ${err instanceof Error ? err.message : err}`);
+      });
+    }
+    return this.handles;
+  }
+
+  private async withWriter<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+    const { writer } = await this.open();
+    const run = this.writeQueue.then(() => fn(writer));
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async withReader<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+    const { readers } = await this.open();
+    const c = await readers.acquire();
+    try {
+      await exec(c, 'BEGIN TRANSACTION READ ONLY');
+      try {
+        return await fn(c);
+      } finally {
+        // A failed statement may already have ended the transaction; then COMMIT and ROLLBACK both fail harmlessly.
+        await exec(c, 'COMMIT').catch(() => exec(c, 'ROLLBACK').catch(() => undefined));
+      }
+    } finally {
+      readers.release(c);
+    }
+  }
+
+  private async execute(c: Connection, query: string, params: Record<string, unknown>, options: RunOptions): Promise<RunResult> {
+    const { timeoutMs = NO_TIMEOUT_MS, maxRows = Number.MAX_SAFE_INTEGER } = options;
+    c.setQueryTimeout(timeoutMs);
+    try {
+      const prepared = await c.prepare(query);
+      if (!prepared.isSuccess()) throw kuzuError(new Error(prepared.getErrorMessage()), timeoutMs);
+      const result = await c.execute(prepared, params as Record<string, kuzu.KuzuValue>);
+      if (Array.isArray(result)) {
+        closeAll(result);
+        throw badQuery('send one Cypher statement at a time');
+      }
+      return await this.collect(c, result, maxRows);
+    } catch (err) {
+      throw kuzuError(err, timeoutMs);
+    } finally {
+      c.setQueryTimeout(NO_TIMEOUT_MS);
+    }
+  }
+
+  private async collect(c: Connection, result: QueryResult, maxRows: number): Promise<RunResult> {
+    const columns = await result.getColumnNames();
+    const rows: Record<string, unknown>[] = [];
+    let truncated = false;
+    while (result.hasNext()) {
+      const row = await result.getNext();
+      if (!row) break;
+      if (rows.length >= maxRows) {
+        truncated = true;
+        break;
+      }
+      rows.push(row);
+    }
+    result.close();
+    const builder = new KuzuResultBuilder(rows);
+    const missing = builder.missingEndpoints();
+    if (missing.length > 0) {
+      // A relationship returned without its nodes: look up the endpoints' ids in one query.
+      const found = await c.execute(
+        await c.prepare('MATCH (n) WHERE offset(ID(n)) IN $offsets RETURN ID(n) AS iid, n.id AS id'),
+        { offsets: [...new Set(missing.map((m) => m.offset))] },
+      );
+      const all = (await (found as QueryResult).getAll()) as Array<{ iid: { table: number; offset: number }; id: string }>;
+      closeAll(found);
+      builder.addEndpointIds(all.filter((r) => missing.some((m) => m.table === r.iid.table && m.offset === r.iid.offset)));
+    }
+    return builder.build(columns, truncated);
+  }
+
+  async run(query: string, params: Record<string, unknown> = {}, options: RunOptions = {}): Promise<RunResult> {
+    if (options.mode === 'write') return this.withWriter((c) => this.execute(c, query, params, options));
+    return this.withReader((c) => this.execute(c, query, params, options));
+  }
+
+  async assertReadOnly(query: string): Promise<void> {
+    // Kùzu refuses to plan a write inside a read-only transaction, so EXPLAIN decides without running it.
+    await this.withReader(async (c) => {
+      try {
+        const prepared = await c.prepare(`EXPLAIN ${query}`);
+        if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
+        const r = await c.execute(prepared, {});
+        closeAll(r);
+      } catch (err) {
+        const e = kuzuError(err);
+        // Only a write is refused here; other errors (e.g. a parameter unknown at check time) surface when the query runs.
+        if (e.code === 'WRITE_REFUSED' || e.code === 'STORE_UNAVAILABLE') throw e;
+      }
+    });
+  }
+
+  async ensureSchema(): Promise<void> {
+    await this.withWriter(async (c) => {
+      for (const statement of kuzuSchemaStatements()) await exec(c, statement).catch((err) => Promise.reject(kuzuError(err)));
+    });
+  }
+
+  async clear(): Promise<void> {
+    await this.run('MATCH (n) DETACH DELETE n', {}, { mode: 'write' });
+  }
+
+  async bulkLoad(data: BulkLoad, progress: ProgressFn = () => undefined): Promise<void> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-copy-'));
+    try {
+      await this.withWriter(async (c) => {
+        let file = 0;
+        const copy = async (table: string, rows: unknown[], options: string) => {
+          const target = path.join(dir, `${file++}.json`);
+          fs.writeFileSync(target, JSON.stringify(rows));
+          await exec(c, `COPY ${table} FROM '${target}'${options}`).catch((err) => Promise.reject(kuzuError(err)));
+        };
+        for (const group of data.nodes) {
+          if (!isNodeLabel(group.label)) throw badQuery(`unknown node label ${group.label}`);
+          if (group.rows.length === 0) continue;
+          await copy(group.label, group.rows, '');
+          progress(`kuzu: ${group.label}: ${group.rows.length.toLocaleString('en')} nodes copied`);
+        }
+        for (const group of data.rels) {
+          if (!isRelType(group.type) || !isNodeLabel(group.fromLabel) || !isNodeLabel(group.toLabel))
+            throw badQuery(`unknown relationship group ${group.type}(${group.fromLabel}→${group.toLabel})`);
+          if (group.rows.length === 0) continue;
+          await copy(group.type, group.rows, ` (from='${group.fromLabel}', to='${group.toLabel}')`);
+          progress(`kuzu: ${group.type} (${group.fromLabel}→${group.toLabel}): ${group.rows.length.toLocaleString('en')} relationships copied`);
+        }
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  async shortestPath(fromId: string, toId: string, maxHops: number, relTypes?: readonly RelType[]): Promise<Graph | null> {
+    if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS)
+      throw badQuery(`maxHops must be an integer from 1 to ${MAX_PATH_HOPS}`);
+    const types = relTypes ?? [];
+    if (!types.every(isRelType)) throw badQuery('unknown relationship type');
+    // Hop count and types are validated above: only they are spelled into the query.
+    const pattern = `[r${types.length ? ':' + types.join('|') : ''}* SHORTEST 1..${maxHops}]`;
+    const result = await this.run(`MATCH (a {id: $from}), (b {id: $to}) MATCH p = (a)-${pattern}-(b) RETURN p LIMIT 1`, {
+      from: fromId,
+      to: toId,
+    });
+    return result.rows.length ? result.graph : null;
+  }
+
+  async health(): Promise<Health> {
+    try {
+      const nodes = await this.run('MATCH (n) RETURN count(n) AS c');
+      const rels = await this.run('MATCH ()-[r]->() RETURN count(r) AS c');
+      return { ok: true, engine: 'kuzu', location: this.location, nodes: Number(nodes.rows[0].c), relationships: Number(rels.rows[0].c) };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return { ok: false, engine: 'kuzu', location: this.location, nodes: 0, relationships: 0, message };
+    }
+  }
+
+  async close(): Promise<void> {
+    const handles = this.handles;
+    this.handles = undefined;
+    if (!handles) return;
+    const h = await handles.catch(() => undefined);
+    if (!h) return;
+    await this.writeQueue;
+    for (const c of h.all) await c.close();
+    await h.db.close();
+  }
+}
+
+export function createKuzuStore(location: string): KuzuStore {
+  return new KuzuStore(location);
+}

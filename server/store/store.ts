@@ -1,0 +1,76 @@
+import type { Graph, PlainValue } from '../../shared/graph.js';
+import type { NodeLabel, RelType } from '../../shared/schema.js';
+
+export type Engine = 'kuzu' | 'neo4j';
+
+export interface RunOptions {
+  /** 'read' runs in a read-only transaction: a write fails inside the engine. */
+  mode?: 'read' | 'write';
+  /** Aborts the query after this many milliseconds (StoreTimeout). */
+  timeoutMs?: number;
+  /** Keeps at most this many rows; `truncated` says when more existed. */
+  maxRows?: number;
+}
+
+/**
+ * The result of a query in plain JSON. `graph` collects every node, edge and
+ * path found anywhere in the rows; `rows` keeps the columns, with nodes and
+ * edges replaced by their plain form.
+ */
+export interface RunResult {
+  columns: string[];
+  rows: Record<string, PlainValue>[];
+  graph: Graph;
+  truncated: boolean;
+}
+
+/** Rows for a bulk load: nodes per label and relationships per type, properties as in the schema. */
+export interface BulkNodes {
+  label: NodeLabel;
+  rows: Record<string, PlainValue>[];
+}
+export interface BulkRels {
+  type: RelType;
+  fromLabel: NodeLabel;
+  toLabel: NodeLabel;
+  /** Each row has `from` and `to` (node ids) plus the relationship properties. */
+  rows: Record<string, PlainValue>[];
+}
+
+export interface BulkLoad {
+  nodes: BulkNodes[];
+  rels: BulkRels[];
+}
+
+export interface Health {
+  ok: boolean;
+  engine: Engine;
+  location: string;
+  nodes: number;
+  relationships: number;
+  message?: string;
+}
+
+export type ProgressFn = (message: string) => void;
+
+export interface Store {
+  readonly engine: Engine;
+  /** Where the data lives (path or URI), without secrets. */
+  readonly location: string;
+  run(query: string, params?: Record<string, unknown>, options?: RunOptions): Promise<RunResult>;
+  /** Creates the schema if missing (idempotent). */
+  ensureSchema(): Promise<void>;
+  /** Removes every node and relationship, keeping the schema. */
+  clear(): Promise<void>;
+  /** Loads rows in bulk: COPY FROM on Kùzu, UNWIND batches on Neo4j. */
+  bulkLoad(data: BulkLoad, progress?: ProgressFn): Promise<void>;
+  /**
+   * Shortest path between two node ids, undirected, up to maxHops.
+   * Each engine spells this differently, so the adapter owns it.
+   */
+  shortestPath(fromId: string, toId: string, maxHops: number, relTypes?: readonly RelType[]): Promise<Graph | null>;
+  /** Throws BadQuery when the query would write; the engine's own plan decides. */
+  assertReadOnly(query: string): Promise<void>;
+  health(): Promise<Health>;
+  close(): Promise<void>;
+}

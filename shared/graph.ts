@@ -1,0 +1,76 @@
+/**
+ * The plain graph JSON that leaves the store adapters. Engine types
+ * (neo4j Integer/Node, Kùzu _id/_label) never appear here.
+ */
+
+export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  properties: Record<string, PlainValue>;
+}
+
+export interface GraphEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, PlainValue>;
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** One supporting claim of a relationship: the article, its words, and where they stand. */
+export interface Provenance {
+  article: string;
+  quote: string;
+  offset: number;
+  claim: string;
+  dateNote: string;
+}
+
+function listOf(value: PlainValue | undefined): PlainValue[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Zips the parallel source* lists of a relationship into claims. */
+export function provenanceOf(properties: Record<string, PlainValue>): Provenance[] {
+  const articles = listOf(properties.sourceArticles);
+  const quotes = listOf(properties.sourceQuotes);
+  const offsets = listOf(properties.sourceOffsets);
+  const claims = listOf(properties.sourceClaims);
+  const notes = listOf(properties.sourceDateNotes);
+  return articles.map((article, i) => ({
+    article: String(article),
+    quote: String(quotes[i] ?? ''),
+    offset: Number(offsets[i] ?? -1),
+    claim: String(claims[i] ?? ''),
+    dateNote: String(notes[i] ?? ''),
+  }));
+}
+
+/** Merges graphs, keeping the first copy of each node and edge id. */
+export function mergeGraphs(...graphs: Graph[]): Graph {
+  const nodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  for (const g of graphs) {
+    for (const n of g.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
+    for (const e of g.edges) if (!edges.has(e.id)) edges.set(e.id, e);
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+/** Lower case, accents and punctuation folded, hyphens as spaces: `Kim Jong-un` → `kim jong un`. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’'`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
