@@ -16,9 +16,9 @@ const key = (iid: InternalId) => `${iid.table}:${iid.offset}`;
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 const isInternalId = (v: unknown): v is InternalId => isObj(v) && typeof v.table === 'number' && typeof v.offset === 'number';
-const isKuzuNode = (v: unknown): v is Obj => isObj(v) && '_label' in v && isInternalId(v._id) && !('_src' in v);
-const isKuzuRel = (v: unknown): v is Obj => isObj(v) && '_label' in v && '_src' in v && '_dst' in v;
-const isKuzuPath = (v: unknown): v is Obj => isObj(v) && Array.isArray(v._nodes) && Array.isArray(v._rels);
+const isKuzuNode = (v: unknown): boolean => isObj(v) && '_label' in v && isInternalId(v._id) && !('_src' in v);
+const isKuzuRel = (v: unknown): boolean => isObj(v) && '_label' in v && '_src' in v && '_dst' in v;
+const isKuzuPath = (v: unknown): boolean => isObj(v) && Array.isArray(v._nodes) && Array.isArray(v._rels);
 
 /** A DATE comes back as midnight UTC: keep it a plain date; a TIMESTAMP keeps its time. */
 function dateToPlain(d: Date): string {
@@ -103,11 +103,12 @@ export class KuzuResultBuilder {
 
   toPlain(value: unknown): PlainValue {
     if (Array.isArray(value)) return value.map((v) => this.toPlain(v));
-    if (isKuzuNode(value)) return this.node(value) as unknown as PlainValue;
-    if (isKuzuRel(value)) return this.edge(value) as unknown as PlainValue;
+    if (isKuzuNode(value)) return this.node(value as Obj) as unknown as PlainValue;
+    if (isKuzuRel(value)) return this.edge(value as Obj) as unknown as PlainValue;
     if (isKuzuPath(value)) {
-      const nodes = (value._nodes as Obj[]).map((n) => this.node(n));
-      const edges = (value._rels as Obj[]).map((r) => this.edge(r));
+      const path = value as Obj;
+      const nodes = (path._nodes as Obj[]).map((n) => this.node(n));
+      const edges = (path._rels as Obj[]).map((r) => this.edge(r));
       return { nodes, edges } as unknown as PlainValue;
     }
     if (isObj(value)) {

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import kuzu from 'kuzu';
+import kuzu, { type KuzuValue } from 'kuzu';
 import type { Graph } from '../../shared/graph.js';
 import { isNodeLabel, isRelType, type RelType } from '../../shared/schema.js';
 import { badQuery, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../errors.js';
 import { KuzuResultBuilder } from './kuzu-convert.js';
+import { translateToKuzu } from './kuzu-dialect.js';
 import { kuzuSchemaStatements } from './kuzu-schema.js';
 import type { BulkLoad, Health, ProgressFn, RunOptions, RunResult, Store } from './store.js';
 
@@ -68,6 +69,7 @@ interface Handles {
 
 export class KuzuStore implements Store {
   readonly engine = 'kuzu' as const;
+  readonly dialect = { relType: (v: string) => `label(${v})`, nodeLabel: (v: string) => `label(${v})` };
   private handles?: Promise<Handles>;
   /** Kùzu allows one write transaction at a time: writes queue here. */
   private writeQueue: Promise<unknown> = Promise.resolve();
@@ -125,9 +127,9 @@ export class KuzuStore implements Store {
     const { timeoutMs = NO_TIMEOUT_MS, maxRows = Number.MAX_SAFE_INTEGER } = options;
     c.setQueryTimeout(timeoutMs);
     try {
-      const prepared = await c.prepare(query);
+      const prepared = await c.prepare(translateToKuzu(query));
       if (!prepared.isSuccess()) throw kuzuError(new Error(prepared.getErrorMessage()), timeoutMs);
-      const result = await c.execute(prepared, params as Record<string, kuzu.KuzuValue>);
+      const result = await c.execute(prepared, params as Record<string, KuzuValue>);
       if (Array.isArray(result)) {
         closeAll(result);
         throw badQuery('send one Cypher statement at a time');
@@ -178,7 +180,7 @@ export class KuzuStore implements Store {
     // Kùzu refuses to plan a write inside a read-only transaction, so EXPLAIN decides without running it.
     await this.withReader(async (c) => {
       try {
-        const prepared = await c.prepare(`EXPLAIN ${query}`);
+        const prepared = await c.prepare(`EXPLAIN ${translateToKuzu(query)}`);
         if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
         const r = await c.execute(prepared, {});
         closeAll(r);

@@ -53,8 +53,20 @@ export interface Health {
 
 export type ProgressFn = (message: string) => void;
 
+/**
+ * The few spellings that differ between the engines, for Cypher written in
+ * services (variables are constants in code, never user text).
+ */
+export interface Dialect {
+  /** `type(r)` on Neo4j, `label(r)` on Kùzu. */
+  relType(variable: string): string;
+  /** `labels(n)[0]` on Neo4j, `label(n)` on Kùzu. */
+  nodeLabel(variable: string): string;
+}
+
 export interface Store {
   readonly engine: Engine;
+  readonly dialect: Dialect;
   /** Where the data lives (path or URI), without secrets. */
   readonly location: string;
   run(query: string, params?: Record<string, unknown>, options?: RunOptions): Promise<RunResult>;

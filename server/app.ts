@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Config } from './config.js';
+import { errorHandler, notFoundRoute } from './http/errors.js';
+import { exploreRoutes } from './routes/explore.js';
+import { exportRoutes } from './routes/export.js';
+import { graphRoutes } from './routes/graph.js';
+import { queryRoutes } from './routes/queries.js';
+import { SavedQueries } from './services/saved-queries.js';
+import type { Store } from './store/store.js';
+
+export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
+
+export interface AppOptions {
+  config: Config;
+  store: Store;
+  log?: (line: string) => void;
+  /** Serve the built client from dist/client (production). */
+  serveClient?: boolean;
+}
+
+/** Wiring only: middleware, routes, the built client, the error handler. */
+export function createApp({ config, store, log = console.error, serveClient = true }: AppOptions): Express {
+  const queries = new SavedQueries();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+      },
+    }),
+  );
+  app.use('/api', express.json({ limit: config.bodyLimit }));
+  app.use('/api', graphRoutes(store));
+  app.use('/api', queryRoutes(store, queries, config));
+  app.use('/api', exploreRoutes(store));
+  app.use('/api', exportRoutes(store, queries, config));
+  app.use('/api', notFoundRoute);
+  if (serveClient && fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
+    app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
+  }
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,29 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ApiError } from '../../shared/api.js';
+import { JejakError } from '../errors.js';
+
+/** body-parser and friends signal their failures with `type` and `status`. */
+function fromHttpError(err: { type?: string; status?: number; limit?: number; message?: string }): JejakError | undefined {
+  if (err.type === 'entity.too.large')
+    return new JejakError('PAYLOAD_TOO_LARGE', `request body is larger than the limit of ${err.limit} bytes; send less`, { limit: err.limit });
+  if (err.type === 'entity.parse.failed') return new JejakError('BAD_REQUEST', `request body is not valid JSON: ${err.message}`);
+  if (err.status && err.status >= 400 && err.status < 500) return new JejakError('BAD_REQUEST', err.message ?? 'bad request');
+  return undefined;
+}
+
+/** The one place that turns errors into HTTP: `{ error: { code, message } }`. */
+export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    const known = err instanceof JejakError ? err : fromHttpError(err);
+    const e = known ?? new JejakError('INTERNAL', 'internal error; see the server log');
+    if (!known) log(`internal error: ${err instanceof Error ? err.stack : String(err)}`);
+    const body: ApiError = { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
+    if (e.status === 503) res.setHeader('Retry-After', '5');
+    res.status(e.status).json(body);
+  };
+}
+
+export const notFoundRoute: RequestHandler = (req, res) => {
+  const body: ApiError = { error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.path}; see /api/openapi.json` } };
+  res.status(404).json(body);
+};

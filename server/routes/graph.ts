@@ -1,0 +1,64 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { HealthResponse } from '../../shared/api.js';
+import { NODE_LABELS } from '../../shared/schema.js';
+import { parseInput } from '../http/validate.js';
+import { getNode, neighbours, overview, parseRelTypes, search } from '../services/graph.js';
+import type { Store } from '../store/store.js';
+
+export const VERSION = '0.1.0';
+
+const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+export function graphRoutes(store: Store): Router {
+  const r = Router();
+
+  r.get('/health', async (_req, res) => {
+    const h = await store.health();
+    const body: HealthResponse = { ...h, version: VERSION };
+    if (h.ok) return void res.json(body);
+    res.setHeader('Retry-After', '5');
+    res.status(503).json({ ...body, error: { code: 'STORE_UNAVAILABLE', message: `the ${h.engine} store is unavailable: ${h.message}` } });
+  });
+
+  r.get('/graph', async (req, res) => {
+    const q = parseInput(z.object({ limit: limit(10_000, 500), articles: z.enum(['true', 'false']).default('false') }), req.query, 'query');
+    res.json(await overview(store, q.limit, q.articles === 'true'));
+  });
+
+  r.get('/nodes/:id', async (req, res) => {
+    res.json(await getNode(store, req.params.id));
+  });
+
+  r.get('/nodes/:id/neighbours', async (req, res) => {
+    const q = parseInput(
+      z.object({
+        limit: limit(1000, 50),
+        offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        direction: z.enum(['out', 'in', 'both']).default('both'),
+        types: z.string().optional(),
+      }),
+      req.query,
+      'query',
+    );
+    res.json(await neighbours(store, req.params.id, { ...q, types: parseRelTypes(q.types) }));
+  });
+
+  r.get('/search', async (req, res) => {
+    const q = parseInput(
+      z.object({
+        q: z.string().min(1, 'give a name or alias to search for').max(200),
+        limit: limit(100, 10),
+        labels: z.string().optional(),
+      }),
+      req.query,
+      'query',
+    );
+    const labels = q.labels ? q.labels.split(',').map((l) => l.trim()) : [];
+    const bad = labels.filter((l) => !(NODE_LABELS as readonly string[]).includes(l));
+    if (bad.length) return void res.status(400).json({ error: { code: 'BAD_REQUEST', message: `unknown label ${bad.join(', ')}; allowed: ${NODE_LABELS.join(', ')}` } });
+    res.json(await search(store, q.q, q.limit, labels as (typeof NODE_LABELS)[number][]));
+  });
+
+  return r;
+}

@@ -1,0 +1,24 @@
+import type { CypherRequest, QueryResponse } from '../../shared/api.js';
+import { badRequest } from '../errors.js';
+import type { Store } from '../store/store.js';
+
+export interface CypherLimits {
+  timeoutMs: number;
+  maxRows: number;
+}
+
+/**
+ * Ad-hoc Cypher, read-only. The engine decides what writes (Neo4j: EXPLAIN's
+ * query type; Kùzu: planning inside a read-only transaction), and the query
+ * then runs in read mode anyway, so a write cannot slip through either check.
+ */
+export async function runAdHoc(store: Store, request: CypherRequest, limits: CypherLimits): Promise<QueryResponse> {
+  const query = request.query.trim().replace(/;\s*$/, '');
+  if (!query) throw badRequest("body field 'query' is empty: send one Cypher statement", { param: 'query' });
+  await store.assertReadOnly(query);
+  const timeoutMs = Math.min(request.timeoutMs ?? limits.timeoutMs, limits.timeoutMs);
+  const maxRows = Math.min(request.maxRows ?? limits.maxRows, limits.maxRows);
+  const started = performance.now();
+  const result = await store.run(query, request.params ?? {}, { mode: 'read', timeoutMs, maxRows });
+  return { engine: store.engine, ...result, elapsedMs: Math.round(performance.now() - started) };
+}
