@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { HealthResponse } from '../../shared/api.js';
-import { NODE_LABELS } from '../../shared/schema.js';
+import { LABELS, NODE_LABELS, REL_PROPS, RELATIONSHIPS } from '../../shared/schema.js';
+import { openApiDocument } from '../openapi.js';
 import { parseInput } from '../http/validate.js';
 import { getNode, neighbours, overview, parseRelTypes, search } from '../services/graph.js';
 import type { Store } from '../store/store.js';
@@ -19,6 +20,14 @@ export function graphRoutes(store: Store): Router {
     if (h.ok) return void res.json(body);
     res.setHeader('Retry-After', '5');
     res.status(503).json({ ...body, error: { code: 'STORE_UNAVAILABLE', message: `the ${h.engine} store is unavailable: ${h.message}` } });
+  });
+
+  r.get('/schema', (_req, res) => {
+    res.json({ labels: Object.values(LABELS), relationships: RELATIONSHIPS, relationshipProperties: REL_PROPS });
+  });
+
+  r.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument(VERSION));
   });
 
   r.get('/graph', async (req, res) => {

@@ -3,14 +3,15 @@ import { mergeGraphs, type Graph } from '../../shared/graph.js';
 import type { RelType } from '../../shared/schema.js';
 import { badRequest } from '../errors.js';
 import type { Store } from '../store/store.js';
-import { getNode, nodePattern, typeFilter } from './graph.js';
+import { FACT_TYPES, getNode, nodePattern, typeFilter } from './graph.js';
 
 export const MAX_ALL_PATHS_HOPS = 4;
 
 /** The shortest undirected path between two nodes; an empty list when none exists within maxHops. */
 export async function shortestPath(store: Store, from: string, to: string, maxHops: number, types: readonly RelType[]): Promise<PathsResponse> {
   await Promise.all([getNode(store, from), getNode(store, to)]);
-  const path = await store.shortestPath(from, to, maxHops, types.length ? types : undefined);
+  // Article mentions would make every two entities of one article neighbours: facts only unless asked.
+  const path = await store.shortestPath(from, to, maxHops, types.length ? types : FACT_TYPES);
   return { paths: path ? [path] : [], graph: path ?? { nodes: [], edges: [] }, truncated: false };
 }
 
@@ -26,7 +27,7 @@ export async function allPaths(store: Store, from: string, to: string, maxHops: 
   // The hop bound is a validated integer and the types come from the schema: only they are spelled into the query.
   const pool = limit * 10;
   const r = await store.run(
-    `MATCH p = ${nodePattern('a', from, 'from')}-[${typeFilter(types)}*1..${maxHops}]-${nodePattern('b', to, 'to')} RETURN p LIMIT $pool`,
+    `MATCH p = ${nodePattern('a', from, 'from')}-[${typeFilter(types.length ? types : FACT_TYPES)}*1..${maxHops}]-${nodePattern('b', to, 'to')} RETURN p LIMIT $pool`,
     { from, to, pool },
     { maxRows: pool },
   );
