@@ -30,6 +30,22 @@ export function testEngines(): TestEngine[] {
   return ['kuzu', 'neo4j'];
 }
 
+/** A Kùzu store in a temporary folder, loaded with the seed corpus. */
+export async function seededKuzuStore(): Promise<{ store: KuzuStore; dir: string; close(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-store-'));
+  const file = path.join(dir, 'jejak.kuzu');
+  await seedKuzuFile(file, (await loadKnowledgeBase()).graph);
+  const store = new KuzuStore(file);
+  return {
+    store,
+    dir,
+    async close() {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function startTestServer(engine: TestEngine = 'kuzu', env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-test-'));
   const config = loadConfig({ ...(engine === 'neo4j' ? process.env : {}), JEJAK_DATA_DIR: dataDir, PORT: '0', ...env });
