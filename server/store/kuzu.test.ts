@@ -78,6 +78,18 @@ describe('KuzuStore', () => {
     expect((await store.health()).nodes).toBe(4);
   });
 
+  it.each(['DROP TABLE Person', 'ALTER TABLE Person ADD x INT64', 'CREATE NODE TABLE Q(id STRING, PRIMARY KEY(id))', 'CALL threads=1', 'CHECKPOINT'])(
+    'refuses DDL and system statements by their plan: %s',
+    async (q) => {
+      await expect(store.assertReadOnly(q)).rejects.toMatchObject({ code: 'WRITE_REFUSED' });
+    },
+  );
+
+  it('lets read-only table functions through', async () => {
+    await expect(store.assertReadOnly('CALL show_tables() RETURN *')).resolves.toBeUndefined();
+    expect((await store.run('CALL show_tables() RETURN *')).rows.length).toBeGreaterThan(5);
+  });
+
   it('reports a syntax error as a bad query', async () => {
     await expect(store.run('MATCH (n RETURN n')).rejects.toMatchObject({ code: 'BAD_QUERY' });
   });

@@ -42,6 +42,19 @@ async function exec(c: Connection, statement: string): Promise<void> {
   closeAll(await c.query(statement));
 }
 
+/** Plan operators that change the database, its files or its settings. */
+const WRITING_WORDS = new Set(['CREATE', 'SET', 'DELETE', 'MERGE', 'COPY', 'EXPORT', 'IMPORT', 'DROP', 'ALTER', 'INSTALL', 'EXTENSION', 'STANDALONE', 'TRANSACTION', 'USE', 'ATTACH', 'DETACH', 'INSERT', 'CHECKPOINT']);
+const isWritingOperator = (op: string) => op.split('_').some((word) => WRITING_WORDS.has(word));
+/** Table functions a read-only query may call; file readers (LOAD FROM) and the rest are refused. */
+const READ_FUNCTIONS = new Set(['READ_FTABLE', 'SHOW_TABLES', 'TABLE_INFO', 'QUERY_FTS_INDEX', 'SHOW_CONNECTION', 'DB_VERSION']);
+
+/** What in an EXPLAIN plan a read-only query must not do (empty when it only reads). */
+export function writingOperators(plan: string): string[] {
+  const operators = [...plan.matchAll(/│\s*([A-Z][A-Z_]+)\[\d+\]\s*│/g)].map((m) => m[1]);
+  const functions = [...plan.matchAll(/Function: (\w+)/g)].map((m) => m[1].toUpperCase());
+  return [...new Set([...operators.filter(isWritingOperator), ...functions.filter((f) => !READ_FUNCTIONS.has(f))])];
+}
+
 /** A small pool: each read runs on a connection of its own, inside its own read-only transaction. */
 class ConnectionPool {
   private readonly idle: Connection[] = [];
@@ -177,18 +190,25 @@ export class KuzuStore implements Store {
   }
 
   async assertReadOnly(query: string): Promise<void> {
-    // Kùzu refuses to plan a write inside a read-only transaction, so EXPLAIN decides without running it.
+    // Kùzu refuses to plan DML inside a read-only transaction but not DDL or
+    // system statements, so the plan's operators decide the rest.
     await this.withReader(async (c) => {
+      let plan = '';
       try {
         const prepared = await c.prepare(`EXPLAIN ${translateToKuzu(query)}`);
         if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
         const r = await c.execute(prepared, {});
+        const rows = Array.isArray(r) ? [] : await r.getAll();
         closeAll(r);
+        plan = String(Object.values(rows[0] ?? {})[0] ?? '');
       } catch (err) {
         const e = kuzuError(err);
         // Only a write is refused here; other errors (e.g. a parameter unknown at check time) surface when the query runs.
         if (e.code === 'WRITE_REFUSED' || e.code === 'STORE_UNAVAILABLE') throw e;
+        return;
       }
+      const refused = writingOperators(plan);
+      if (refused.length) throw writeRefused(`ad-hoc Cypher is read-only: this query would run ${refused.join(', ')}`);
     });
   }
 
