@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Config } from './config.js';
 import { errorHandler, notFoundRoute } from './http/errors.js';
+import { adminRoutes } from './routes/admin.js';
 import { exploreRoutes } from './routes/explore.js';
 import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
@@ -35,11 +37,28 @@ export function createApp({ config, store, log = console.error, serveClient = tr
       },
     }),
   );
+  if (config.rateLimit > 0) {
+    app.use(
+      '/api',
+      rateLimit({
+        windowMs: 60_000,
+        limit: config.rateLimit,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        handler: (_req, res) => {
+          res.status(429).json({
+            error: { code: 'RATE_LIMITED', message: `more than ${config.rateLimit} requests a minute from this client; slow down (JEJAK_RATE_LIMIT)`, details: { limit: config.rateLimit } },
+          });
+        },
+      }),
+    );
+  }
   app.use('/api', express.json({ limit: config.bodyLimit }));
   app.use('/api', graphRoutes(store));
   app.use('/api', queryRoutes(store, queries, config));
   app.use('/api', exploreRoutes(store));
   app.use('/api', exportRoutes(store, queries, config));
+  app.use('/api', adminRoutes(store, config, log));
   app.use('/api', notFoundRoute);
   if (serveClient && fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));

@@ -18,6 +18,8 @@ const date = { type: 'string', format: 'date' };
 const errorResponse = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 const errors = {
   '400': { ...errorResponse, description: 'bad input: the message names the parameter and what to send' },
+  '401': { ...errorResponse, description: 'missing or wrong write token' },
+  '403': { ...errorResponse, description: 'writes are disabled (no JEJAK_WRITE_TOKEN)' },
   '404': { ...errorResponse, description: 'no such node, relationship, query or route' },
   '408': { ...errorResponse, description: 'the query ran past its timeout' },
   '413': { ...errorResponse, description: 'request body over the size limit' },
@@ -113,6 +115,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/edges/{id}/provenance': { get: op('Claims behind a relationship: article, quote, sentence, date', [p('id', 'relationship id')], json('the edge and its claims')) },
       '/api/articles/{id}': { get: op('An article with the spans of its text that support facts', [p('id', 'article id')], json('article and spans')) },
+      '/api/admin/reseed': {
+        post: op('Reload the seed corpus (write token required)', [], { '200': { description: 'counts and progress log' }, ...errors }, {
+          security: [{ writeToken: [] }],
+        }),
+      },
       '/api/export/formats': { get: op('Export formats', [], json('formats')) },
       '/api/export/{format}': {
         get: op('Export the subgraph of the given node ids', [p('format', EXPORT_FORMAT_IDS.join(', ')), q('ids', 'comma-separated node ids', { type: 'string' }, true), q('dialect', 'Cypher dialect', { type: 'string', enum: ['neo4j', 'kuzu'] })], {
@@ -133,6 +140,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
     },
     components: {
+      securitySchemes: { writeToken: { type: 'http', scheme: 'bearer', description: 'the value of JEJAK_WRITE_TOKEN' } },
       schemas: {
         Error: {
           type: 'object',

@@ -48,7 +48,7 @@ export async function seededKuzuStore(): Promise<{ store: KuzuStore; dir: string
 
 export async function startTestServer(engine: TestEngine = 'kuzu', env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-test-'));
-  const config = loadConfig({ ...(engine === 'neo4j' ? process.env : {}), JEJAK_DATA_DIR: dataDir, PORT: '0', ...env });
+  const config = loadConfig({ ...(engine === 'neo4j' ? process.env : {}), JEJAK_DATA_DIR: dataDir, PORT: '0', JEJAK_RATE_LIMIT: '0', ...env });
   const kb = await loadKnowledgeBase();
   let store: Store;
   if (engine === 'kuzu') {

@@ -1,0 +1,410 @@
+/**
+ * Finds known entities (from the curated seed) in text and proposes new ones.
+ *
+ * Known names and aliases match accent-, case- and hyphen-insensitively
+ * (`Kim Jong-un` = `Kim Jong Un` = `Kim Jong un`), longest first, with offsets into
+ * the original text. Two guards keep short aliases honest: an all-capital alias of
+ * up to five letters (`AS`, `NATO`) matches only in capitals, and a capitalised
+ * alias matches only where the text capitalises it too (`Barat`, not `barat`).
+ *
+ * New entities are runs of capitalised words that the gazetteer does not know,
+ * typed by the title before them (`Menteri Luar Negeri X` → Person) or by their
+ * head word (`Dewan …` → Organization, `Semenanjung …` → Place).
+ */
+import type { Graph } from '../../shared/graph.js';
+import { normalizeText } from '../../shared/graph.js';
+import { isNodeLabel, type NodeLabel } from '../../shared/schema.js';
+import { isMonthOrWeekdayName } from './dates.js';
+
+export interface GazetteerEntity {
+  id: string;
+  label: NodeLabel;
+  name: string;
+  aliases: readonly string[];
+  /** For a capital: the state it stands for when used as an actor ("Pyongyang memberikan rudal"). */
+  actsFor?: string;
+}
+
+type CaseRule = 'any' | 'capital' | 'upper';
+
+interface GazetteerEntry {
+  entity: GazetteerEntity;
+  caseRule: CaseRule;
+  /** True when the key is the entity's own name, which wins over another entity's alias. */
+  isName: boolean;
+}
+
+export interface Gazetteer {
+  byKey: Map<string, GazetteerEntry[]>;
+  byId: Map<string, GazetteerEntity>;
+  maxTokens: number;
+}
+
+export interface EntityMention {
+  /** Seed id, or null for a proposed new entity. */
+  id: string | null;
+  label: NodeLabel | null;
+  /** Canonical name (the seed's name, or the text for a proposal). */
+  name: string;
+  /** The words as they appear in the text. */
+  surface: string;
+  start: number;
+  end: number;
+  /** Why a proposal got its label (the title or head word), empty for seed matches. */
+  reason: string;
+  /**
+   * True for a known state or body that only qualifies the next name
+   * ("Presiden Rusia Vladimir Putin": Rusia qualifies Putin).
+   */
+  modifier: boolean;
+  /** Id of the event or agreement whose alias contains this name. */
+  nestedIn?: string;
+}
+
+interface Token {
+  text: string;
+  key: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['’`][\p{L}\p{N}]+)*/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const key = normalizeText(m[0]).replace(/ /g, '');
+    if (key) tokens.push({ text: m[0], key, start: m.index!, end: m.index! + m[0].length });
+  }
+  return tokens;
+}
+
+function caseRuleOf(alias: string): CaseRule {
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 0 && letters.length <= 5 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return 'upper';
+  const first = alias.trim().charAt(0);
+  if (first && first === first.toUpperCase() && first !== first.toLowerCase()) return 'capital';
+  return 'any';
+}
+
+export function buildGazetteer(entities: readonly GazetteerEntity[]): Gazetteer {
+  const byKey = new Map<string, GazetteerEntry[]>();
+  const byId = new Map<string, GazetteerEntity>();
+  let maxTokens = 1;
+  for (const entity of entities) {
+    byId.set(entity.id, entity);
+    const surfaces = [entity.name, ...entity.aliases];
+    for (const surface of surfaces) {
+      const key = normalizeText(surface);
+      if (!key) continue;
+      maxTokens = Math.max(maxTokens, key.split(' ').length);
+      const list = byKey.get(key) ?? [];
+      const existing = list.find((e) => e.entity.id === entity.id);
+      const entry: GazetteerEntry = { entity, caseRule: caseRuleOf(surface), isName: surface === entity.name };
+      if (!existing) list.push(entry);
+      else if (rank(entry.caseRule) < rank(existing.caseRule)) existing.caseRule = entry.caseRule;
+      byKey.set(key, list);
+    }
+  }
+  return { byKey, byId, maxTokens };
+}
+
+function rank(rule: CaseRule): number {
+  return rule === 'any' ? 0 : rule === 'capital' ? 1 : 2;
+}
+
+/**
+ * The seed's entities from a graph (every node but articles). A city with a
+ * LOCATED_IN edge to a state stands for that state when it acts (a capital in
+ * the news: "Pyongyang menolak …").
+ */
+export function entitiesFromGraph(graph: Graph): GazetteerEntity[] {
+  const labelOf = new Map(graph.nodes.map((n) => [n.id, n.label]));
+  const stateOf = new Map<string, string>();
+  for (const e of graph.edges) {
+    if (e.type === 'LOCATED_IN' && labelOf.get(e.target) === 'State' && !stateOf.has(e.source)) stateOf.set(e.source, e.target);
+  }
+  return graph.nodes
+    .filter((n) => n.label !== 'Article' && isNodeLabel(n.label))
+    .map((n) => {
+      const aliases = Array.isArray(n.properties.aliases) ? n.properties.aliases.map(String) : [];
+      const name = typeof n.properties.name === 'string' ? n.properties.name : n.id;
+      const entity: GazetteerEntity = { id: n.id, label: n.label as NodeLabel, name, aliases };
+      const state = stateOf.get(n.id);
+      if (n.label === 'Place' && n.properties.kind === 'city' && state) entity.actsFor = state;
+      return entity;
+    });
+}
+
+function isCapitalised(word: string): boolean {
+  const c = word.charAt(0);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+function isUpper(word: string): boolean {
+  return word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+function passesCase(rule: CaseRule, words: Token[]): boolean {
+  if (rule === 'upper') return words.every((t) => isUpper(t.text));
+  if (rule === 'capital') return isCapitalised(words[0].text);
+  return true;
+}
+
+/** Words of one name are joined by spaces or hyphens only, never by punctuation. */
+function joined(text: string, a: Token, b: Token): boolean {
+  return /^(?:[ \t\u00a0]{1,2}|[-‐‑])$/u.test(text.slice(a.end, b.start));
+}
+
+// ---- proposals ----
+
+const PERSON_TITLES = new Set([
+  'presiden', 'wakil', 'menteri', 'menlu', 'menhan', 'perdana', 'pemimpin', 'juru', 'jubir', 'kepala', 'pakar', 'analis',
+  'jenderal', 'kanselir', 'raja', 'ratu', 'dubes', 'duta', 'direktur', 'ketua', 'sekretaris', 'panglima', 'komandan',
+  'wartawan', 'koresponden', 'profesor', 'prof', 'dr', 'pak', 'bu', 'tuan', 'nyonya', 'diktator', 'kanselir',
+  'president', 'minister', 'spokesperson', 'spokesman', 'spokeswoman', 'leader', 'general', 'ambassador', 'chief',
+  'secretary', 'expert', 'analyst', 'mr', 'mrs', 'ms', 'chancellor', 'king', 'queen', 'premier', 'envoy', 'director', 'commander',
+]);
+/** Words that continue a title ("Menteri Luar Negeri", "Juru bicara") and are not part of the name. */
+const TITLE_PARTS = new Set([
+  'luar', 'negeri', 'pertahanan', 'dalam', 'bicara', 'besar', 'jenderal', 'perdana', 'menteri', 'utama', 'urusan', 'keuangan',
+  'foreign', 'defence', 'defense', 'prime', 'state', 'deputy', 'vice', 'negara', 'tertinggi', 'agung',
+]);
+const ORG_HEADS = new Set([
+  'dewan', 'departemen', 'kementerian', 'kemlu', 'majelis', 'komisi', 'komite', 'partai', 'kantor', 'badan', 'lembaga',
+  'organisasi', 'dinas', 'angkatan', 'parlemen', 'duma', 'senat', 'kongres', 'uni', 'pakta', 'aliansi', 'markas',
+  'council', 'department', 'ministry', 'agency', 'party', 'office', 'assembly', 'parliament', 'committee', 'commission',
+  'organization', 'organisation', 'union', 'institute', 'alliance', 'army', 'navy', 'command',
+]);
+const PLACE_HEADS = new Set([
+  'semenanjung', 'laut', 'selat', 'pulau', 'teluk', 'gunung', 'sungai', 'provinsi', 'kota', 'wilayah', 'distrik', 'kabupaten',
+  'region', 'peninsula', 'sea', 'province', 'city', 'island', 'strait', 'gulf',
+]);
+const PLACE_CUES = new Set(['wilayah', 'kota', 'provinsi', 'kawasan', 'daerah', 'region', 'city', 'province', 'kabupaten', 'distrik', 'desa']);
+const AGREEMENT_HEADS = new Set(['perjanjian', 'traktat', 'kesepakatan', 'treaty', 'pact', 'agreement', 'accord', 'konvensi', 'convention']);
+const EVENT_HEADS = new Set(['perang', 'ktt', 'konferensi', 'pertempuran', 'pemilu', 'pemilihan', 'war', 'summit', 'conference', 'battle', 'operasi', 'operation']);
+/** Capitalised words that start sentences or headings but name nothing. */
+const STOPWORDS = new Set([
+  'pada', 'dalam', 'di', 'ke', 'dari', 'para', 'hal', 'ini', 'itu', 'ia', 'dia', 'mereka', 'kami', 'kita', 'saya', 'anda',
+  'sementara', 'menurut', 'sebelumnya', 'adapun', 'namun', 'tetapi', 'tapi', 'dan', 'atau', 'jika', 'ketika', 'saat', 'selama',
+  'setelah', 'sebelum', 'sejak', 'untuk', 'dengan', 'oleh', 'bahwa', 'yang', 'juga', 'apa', 'apakah', 'mengapa', 'bagaimana',
+  'siapa', 'kapan', 'keduanya', 'beberapa', 'bukti', 'mengenai', 'mengutip', 'dikatakan', 'dilansir', 'laporan', 'sebagai',
+  'hari', 'bulan', 'tahun', 'pekan', 'awal', 'akhir', 'kata', 'ujar', 'tulis', 'the', 'a', 'an', 'in', 'on', 'at', 'of', 'and',
+  'or', 'but', 'for', 'to', 'by', 'with', 'from', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'you',
+  'his', 'her', 'their', 'its', 'as', 'after', 'before', 'during', 'while', 'when', 'if', 'said', 'according', 'tidak', 'belum',
+  'foto', 'ilustrasi', 'sumber', 'baca', 'para', 'seorang', 'sebuah', 'setiap', 'semua', 'kedua', 'pihak', 'negara',
+]);
+const CONNECTORS = new Set(['bin', 'binti', 'al', 'van', 'von', 'der', 'de', 'da', 'del', 'la', 'le', 'el']);
+
+/** Title-case headlines capitalise every word; proposals from them are noise. */
+function isTitleCaseLine(line: string): boolean {
+  // Headlines do not end with a full stop; a sentence full of names does.
+  if (/[.!?]["”’)]?\s*$/.test(line)) return false;
+  const words = line.match(TOKEN_RE) ?? [];
+  if (words.length < 4) return false;
+  const caps = words.filter((w) => isCapitalised(w)).length;
+  return caps / words.length >= 0.6;
+}
+
+function sentenceInitial(text: string, pos: number): boolean {
+  const before = text.slice(Math.max(0, pos - 4), pos);
+  return pos === 0 || /(?:^|[.!?]["”’)]?\s+|\n\s*|[“"(]\s*|[:]\s+)$/u.test(before) || /\n\s*$/.test(text.slice(0, pos));
+}
+
+function lowerWordsOf(text: string): Set<string> {
+  const set = new Set<string>();
+  for (const m of text.matchAll(TOKEN_RE)) if (!isCapitalised(m[0])) set.add(m[0].toLowerCase());
+  return set;
+}
+
+interface LabelGuess {
+  label: NodeLabel | null;
+  reason: string;
+}
+
+function guessLabel(words: Token[], precedingWords: string[]): LabelGuess {
+  const head = words[0].key;
+  if (ORG_HEADS.has(head)) return { label: 'Organization', reason: `head word "${words[0].text}"` };
+  if (AGREEMENT_HEADS.has(head)) return { label: 'Agreement', reason: `head word "${words[0].text}"` };
+  if (EVENT_HEADS.has(head)) return { label: 'Event', reason: `head word "${words[0].text}"` };
+  if (PLACE_HEADS.has(head)) return { label: 'Place', reason: `head word "${words[0].text}"` };
+  const last = precedingWords[precedingWords.length - 1];
+  if (last && PLACE_CUES.has(last)) return { label: 'Place', reason: `after "${last}"` };
+  const title = precedingWords.slice(-6).reverse().find((w) => PERSON_TITLES.has(w));
+  if (title && words.length >= 2 && words.length <= 4) return { label: 'Person', reason: `after the title "${title}"` };
+  return { label: null, reason: 'capitalised name, no title or head word' };
+}
+
+function propose(text: string, tokens: Token[], covered: boolean[], mentions: EntityMention[]): EntityMention[] {
+  const lower = lowerWordsOf(text);
+  const proposals: EntityMention[] = [];
+  const lineOf = (pos: number) => {
+    const s = text.lastIndexOf('\n', pos - 1) + 1;
+    const e = text.indexOf('\n', pos);
+    return text.slice(s, e < 0 ? text.length : e);
+  };
+  const isNameWord = (t: Token) => isCapitalised(t.text) && !isMonthOrWeekdayName(t.text);
+
+  let i = 0;
+  while (i < tokens.length) {
+    // "TEMPO.CO": a web address, not a name.
+    const inDomain = (t: Token) => /\.$/.test(text.slice(t.start - 1, t.start)) || /^\.\p{L}/u.test(text.slice(t.end, t.end + 2));
+    if (covered[i] || !isNameWord(tokens[i]) || inDomain(tokens[i])) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length && !covered[j] && joined(text, tokens[j - 1], tokens[j])) {
+      if (isNameWord(tokens[j])) j++;
+      else if (CONNECTORS.has(tokens[j].key) && j + 1 < tokens.length && isNameWord(tokens[j + 1]) && joined(text, tokens[j], tokens[j + 1])) j += 2;
+      else break;
+    }
+    let run = tokens.slice(i, j);
+    i = j;
+    if (isTitleCaseLine(lineOf(run[0].start))) continue;
+    // Drop leading stop words, titles and common words capitalised by position.
+    const titleWords: string[] = [];
+    while (run.length) {
+      const t = run[0];
+      const isCommonStart = sentenceInitial(text, t.start) && lower.has(t.text.toLowerCase());
+      if (STOPWORDS.has(t.key) || isCommonStart) run = run.slice(1);
+      else if (PERSON_TITLES.has(t.key) || (titleWords.length && TITLE_PARTS.has(t.key))) {
+        titleWords.push(t.key);
+        run = run.slice(1);
+      } else break;
+    }
+    while (run.length && STOPWORDS.has(run[run.length - 1].key)) run = run.slice(0, -1);
+    if (run.length === 0) continue;
+    if (run.length === 1 && sentenceInitial(text, run[0].start) && !titleWords.length) continue;
+    if (run.length === 1 && run[0].text.length < 2) continue;
+    const precedingText = text.slice(Math.max(0, run[0].start - 80), run[0].start);
+    const preceding = precedingText.split(/[.!?\n]/).pop()!.match(TOKEN_RE)?.map((w) => normalizeText(w)) ?? [];
+    const guess = guessLabel(run, preceding);
+    let end = run[run.length - 1].end;
+    // "Departemen Luar Negeri AS": a new body absorbs the known state it belongs to.
+    if (guess.label === 'Organization') {
+      const next = mentions.find((m) => m.label === 'State' && /^[ \t]{1,2}$/.test(text.slice(end, m.start)));
+      if (next) {
+        end = next.end;
+        next.modifier = true;
+      }
+    }
+    const surface = text.slice(run[0].start, end);
+    proposals.push({ id: null, label: guess.label, name: surface.replace(/\s+/g, ' '), surface, start: run[0].start, end, reason: guess.reason, modifier: false });
+  }
+  return proposals;
+}
+
+/**
+ * A known state or body directly followed by a person ("Presiden Rusia Vladimir
+ * Putin") qualifies that person: it is not an argument of the sentence's verbs.
+ */
+function markModifiers(text: string, mentions: EntityMention[]): void {
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const a = mentions[k];
+    const b = mentions[k + 1];
+    const gap = text.slice(a.end, b.start);
+    if ((a.label === 'State' || a.label === 'Organization') && b.label === 'Person' && /^[ \t]{1,2}$/.test(gap)) a.modifier = true;
+    // "Dewan Federasi Rusia": a body followed by its state.
+    if (a.label === 'Organization' && b.label === 'State' && /^[ \t]{1,2}$/.test(gap) && a.id !== null) b.modifier = true;
+  }
+}
+
+/** Longest-first, left-to-right matching of seed names over tokens[from, to). */
+function matchKnown(
+  text: string,
+  tokens: Token[],
+  from: number,
+  to: number,
+  maxTokens: number,
+  gazetteer: Gazetteer,
+  covered: boolean[],
+): EntityMention[] {
+  const found: EntityMention[] = [];
+  let i = from;
+  while (i < to) {
+    let n = Math.min(maxTokens, to - i);
+    for (; n >= 1; n--) {
+      const words = tokens.slice(i, i + n);
+      if (!words.every((t, k) => k === 0 || joined(text, words[k - 1], t))) continue;
+      const entries = gazetteer.byKey.get(words.map((t) => t.key).join(' '));
+      const fitting = entries?.filter((e) => passesCase(e.caseRule, words));
+      if (!fitting?.length) continue;
+      const entry = fitting.find((e) => e.isName) ?? fitting[0];
+      const start = words[0].start;
+      const end = words[n - 1].end;
+      const previous = found[found.length - 1];
+      // "Pemimpin Korea Utara Kim Jong un": two names of one person, one mention.
+      if (previous && previous.id === entry.entity.id && /^[ \t]{1,2}$/.test(text.slice(previous.end, start))) {
+        previous.end = end;
+        previous.surface = text.slice(previous.start, end);
+      } else {
+        found.push({ id: entry.entity.id, label: entry.entity.label, name: entry.entity.name, surface: text.slice(start, end), start, end, reason: '', modifier: false });
+      }
+      for (let k = i; k < i + n; k++) covered[k] = true;
+      break;
+    }
+    i += n >= 1 ? n : 1;
+  }
+  return found;
+}
+
+/** Known entities and proposed new ones in `text`, in text order; nested names (see `nestedIn`) overlap their container. */
+export function findEntities(text: string, gazetteer: Gazetteer): EntityMention[] {
+  const tokens = tokenize(text);
+  const covered = new Array<boolean>(tokens.length).fill(false);
+  const known = matchKnown(text, tokens, 0, tokens.length, gazetteer.maxTokens, gazetteer, covered);
+  // Names inside a longer event or agreement alias ("pertemuan … antara Kim dan
+  // Putin") are still actors of the sentence: match them too, marked as nested.
+  const nested: EntityMention[] = [];
+  for (const outer of known) {
+    if (outer.label !== 'Event' && outer.label !== 'Agreement') continue;
+    const from = tokens.findIndex((t) => t.start === outer.start);
+    const to = tokens.findIndex((t) => t.end === outer.end) + 1;
+    if (from < 0 || to - from < 3) continue;
+    const inner = matchKnown(text, tokens, from, to, to - from - 1, gazetteer, []);
+    for (const m of inner) if (m.label !== 'Event' && m.label !== 'Agreement') nested.push({ ...m, nestedIn: outer.id! });
+  }
+  known.push(...nested);
+
+  const proposals = propose(text, tokens, covered, known);
+  // A name typed once ("Menteri Pertahanan Rusia Andrei Belousov") keeps its type elsewhere.
+  const typed = new Map<string, EntityMention>();
+  for (const p of proposals) if (p.label && !typed.has(normalizeText(p.name))) typed.set(normalizeText(p.name), p);
+  for (const p of proposals) {
+    const t = typed.get(normalizeText(p.name));
+    if (!p.label && t) {
+      p.label = t.label;
+      p.reason = t.reason;
+    }
+  }
+  const all = [...known, ...proposals].sort((a, b) => a.start - b.start);
+  markModifiers(text, all);
+  return all;
+}
+
+export interface ProposedEntity {
+  name: string;
+  label: NodeLabel | null;
+  reason: string;
+  /** Offsets of each occurrence in the text. */
+  offsets: number[];
+}
+
+/** Proposed entities grouped by normalised name, first occurrence first. */
+export function proposedEntities(mentions: readonly EntityMention[]): ProposedEntity[] {
+  const byKey = new Map<string, ProposedEntity>();
+  for (const m of mentions) {
+    if (m.id !== null) continue;
+    const key = normalizeText(m.name);
+    const existing = byKey.get(key);
+    if (existing) {
+      existing.offsets.push(m.start);
+      if (!existing.label && m.label) {
+        existing.label = m.label;
+        existing.reason = m.reason;
+      }
+    } else byKey.set(key, { name: m.name, label: m.label, reason: m.reason, offsets: [m.start] });
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,231 @@
+/**
+ * Article text in, candidate facts out: clean → entities → sentences →
+ * relation patterns → dates. Pure and deterministic: no network, no store.
+ */
+import type { Graph, GraphEdge, GraphNode } from '../../shared/graph.js';
+import { normalizeText } from '../../shared/graph.js';
+import type { NodeLabel, RelType } from '../../shared/schema.js';
+import { cleanArticle } from './clean.js';
+import { findDates, type DateMention, type DatePrecision } from './dates.js';
+import { findEntities, proposedEntities, type Gazetteer, type ProposedEntity } from './entities.js';
+import { extractRelations, splitSentences, type Modality, type SkippedTrigger } from './relations.js';
+
+export interface CandidateEnd {
+  /** Seed id, or null for an entity the seed does not know yet. */
+  id: string | null;
+  name: string;
+  label: NodeLabel;
+}
+
+export interface Candidate {
+  subject: CandidateEnd;
+  predicate: RelType;
+  object: CandidateEnd;
+  date: string | null;
+  datePrecision: DatePrecision | null;
+  dateNote: string;
+  /** Exact range when the date phrase names a week ("pekan lalu"). */
+  dateFrom?: string;
+  dateTo?: string;
+  /** The sentence, verbatim from the cleaned text. */
+  quote: string;
+  /** Offset of `quote` in the cleaned text (`article.text`). */
+  offset: number;
+  confidence: number;
+  modality: Modality;
+  reportedBy?: string;
+  /** The verb or noun that matched. */
+  trigger: string;
+  /** How arguments were resolved, hedges, headline origin. */
+  notes: string[];
+}
+
+export interface ExtractedArticle {
+  headline: string;
+  byline: string | null;
+  date: string | null;
+  dateText: string | null;
+  outlet: string | null;
+  text: string;
+}
+
+export interface ExtractResult {
+  article: ExtractedArticle;
+  candidates: Candidate[];
+  newEntities: ProposedEntity[];
+  /** Triggers that yielded no fact, and why (negated, question, conditional …). */
+  skipped: SkippedTrigger[];
+  /** Page furniture removed by cleaning. */
+  removed: string[];
+}
+
+export interface ExtractOptions {
+  /** Publication date (YYYY-MM-DD); overrides the date found on the page. */
+  date?: string;
+  outlet?: string;
+  gazetteer: Gazetteer;
+}
+
+/** Each date phrase belongs to the nearest verb before it (else the nearest after it) in its sentence. */
+function datesByAnchor(sentenceStart: number, sentenceEnd: number, dates: DateMention[], anchors: number[]): Map<number, DateMention[]> {
+  const local = anchors.filter((a) => a >= sentenceStart && a < sentenceEnd);
+  const byAnchor = new Map<number, DateMention[]>();
+  for (const d of dates) {
+    const at = sentenceStart + d.index;
+    const before = local.filter((a) => a < at);
+    const anchor = before.length ? before[before.length - 1] : local.find((a) => a > at);
+    if (anchor === undefined) continue;
+    byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), d]);
+  }
+  return byAnchor;
+}
+
+export function extractCandidates(raw: string, opts: ExtractOptions): ExtractResult {
+  const cleaned = cleanArticle(raw);
+  const articleDate = opts.date ?? cleaned.date;
+  const text = cleaned.text;
+  const mentions = findEntities(text, opts.gazetteer);
+  const sentences = splitSentences(text);
+  const { relations, skipped, anchors } = extractRelations(text, mentions, { gazetteer: opts.gazetteer, sentences });
+
+  const dateCache = new Map<number, Map<number, DateMention[]>>();
+  const datesFor = (sentenceStart: number, sentenceEnd: number, sentenceText: string) => {
+    if (!dateCache.has(sentenceStart)) {
+      dateCache.set(sentenceStart, datesByAnchor(sentenceStart, sentenceEnd, findDates(sentenceText, articleDate), anchors));
+    }
+    return dateCache.get(sentenceStart)!;
+  };
+
+  const candidates: Candidate[] = relations.map((r) => {
+    const byAnchor = datesFor(r.sentence.start, r.sentence.end, r.sentence.text);
+    const own = byAnchor.get(r.triggerStart)?.find((d) => d.date !== null) ?? byAnchor.get(r.triggerStart)?.[0];
+    const dateNote = own
+      ? own.note
+      : articleDate
+        ? `no date in the sentence (article published ${articleDate})`
+        : 'no date in the sentence, and the publication date is unknown';
+    return {
+      subject: { id: r.subject.id, name: r.subject.name, label: r.subject.label },
+      predicate: r.predicate,
+      object: { id: r.object.id, name: r.object.name, label: r.object.label },
+      date: own?.date ?? null,
+      datePrecision: own?.precision ?? null,
+      dateNote,
+      ...(own?.from ? { dateFrom: own.from, dateTo: own.to } : {}),
+      quote: r.sentence.text,
+      offset: r.sentence.start,
+      confidence: r.confidence,
+      modality: r.modality,
+      ...(r.reportedBy ? { reportedBy: r.reportedBy } : {}),
+      trigger: r.trigger,
+      notes: r.notes,
+    };
+  });
+
+  return {
+    article: {
+      headline: cleaned.headline,
+      byline: cleaned.byline,
+      date: articleDate,
+      dateText: opts.date && opts.date !== cleaned.date ? null : cleaned.dateText,
+      outlet: opts.outlet ?? cleaned.outletHint,
+      text,
+    },
+    candidates,
+    newEntities: proposedEntities(mentions),
+    skipped,
+    removed: cleaned.removed,
+  };
+}
+
+// ---- candidates → graph edges with provenance (shared/schema.ts REL_PROPS) ----
+
+const VERB_PHRASE: Partial<Record<RelType, string>> = {
+  SIGNED: 'signed',
+  RATIFIED: 'ratified',
+  DEPLOYED_TROOPS_TO: 'deployed troops to',
+  MET_WITH: 'met',
+  VISITED: 'visited',
+  LAUNCHED: 'launched',
+  ACCUSED: 'accused',
+  SUPPLIED: 'supplied',
+};
+
+function slug(text: string): string {
+  return normalizeText(text).replace(/ /g, '-') || 'unnamed';
+}
+
+/** Node id of a candidate end: the seed id, or a slug for an entity still to be reviewed. */
+export function endId(end: CandidateEnd): string {
+  return end.id ?? `${end.label.toLowerCase()}:${slug(end.name)}`;
+}
+
+function idPart(id: string): string {
+  return id.slice(id.indexOf(':') + 1);
+}
+
+function claimOf(c: Candidate): string {
+  const parts: string[] = [];
+  if (c.modality === 'alleged') parts.push('alleged');
+  if (c.reportedBy) parts.push(`reported by ${c.reportedBy}`);
+  parts.push(...c.notes);
+  return parts.join('; ');
+}
+
+/**
+ * Accepted candidates as graph edges, one per (type, subject, object), each
+ * candidate one provenance entry. Endpoints the seed does not know come back
+ * as nodes (id from the label and name) so the graph is complete.
+ */
+export function candidatesToFacts(candidates: readonly Candidate[], articleId: string): Graph {
+  const edges = new Map<string, GraphEdge>();
+  const nodes = new Map<string, GraphNode>();
+  for (const c of candidates) {
+    const source = endId(c.subject);
+    const target = endId(c.object);
+    for (const end of [c.subject, c.object]) {
+      if (end.id !== null) continue;
+      const id = endId(end);
+      if (!nodes.has(id)) {
+        nodes.set(id, { id, label: end.label, properties: { id, name: end.name, aliases: [end.name], description: 'proposed by the extractor', searchText: normalizeText(end.name) } });
+      }
+    }
+    const id = `rel:${c.predicate.toLowerCase().replace(/_/g, '-')}:${idPart(source)}:${idPart(target)}`;
+    let edge = edges.get(id);
+    if (!edge) {
+      edge = {
+        id,
+        type: c.predicate,
+        source,
+        target,
+        properties: {
+          id,
+          summary: `${c.subject.name} ${VERB_PHRASE[c.predicate] ?? c.predicate.toLowerCase()} ${c.object.name}.`,
+          date: c.date,
+          datePrecision: c.datePrecision,
+          dateFrom: c.dateFrom ?? null,
+          dateTo: c.dateTo ?? null,
+          place: null,
+          sourceArticles: [],
+          sourceQuotes: [],
+          sourceOffsets: [],
+          sourceClaims: [],
+          sourceDateNotes: [],
+        },
+      };
+      edges.set(id, edge);
+    }
+    const p = edge.properties;
+    // The first dated claim dates the edge.
+    if (p.date === null && c.date) {
+      p.date = c.date;
+      p.datePrecision = c.datePrecision;
+    }
+    (p.sourceArticles as string[]).push(articleId);
+    (p.sourceQuotes as string[]).push(c.quote);
+    (p.sourceOffsets as number[]).push(c.offset);
+    (p.sourceClaims as string[]).push(claimOf(c));
+    (p.sourceDateNotes as string[]).push(c.dateNote);
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}

@@ -1,0 +1,30 @@
+import { Router } from 'express';
+import { seedConfigured } from '../../seed/run.js';
+import type { Config } from '../config.js';
+import { JejakError } from '../errors.js';
+import { requireWriteToken } from '../http/write-token.js';
+import type { Store } from '../store/store.js';
+
+/** Endpoints that change the graph: all behind the write token. */
+export function adminRoutes(store: Store, config: Config, log: (line: string) => void): Router {
+  const r = Router();
+  const guard = requireWriteToken(config.writeToken);
+  let running: Promise<unknown> | undefined;
+
+  r.post('/admin/reseed', guard, async (_req, res) => {
+    if (running) throw new JejakError('CONFLICT', 'a reseed is already running; try again when it ends');
+    const lines: string[] = [];
+    running = seedConfigured(config, store, (line) => {
+      lines.push(line);
+      log(`reseed: ${line}`);
+    });
+    try {
+      const report = await running;
+      res.json({ ...report, log: lines });
+    } finally {
+      running = undefined;
+    }
+  });
+
+  return r;
+}
