@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin.js';
 import { exploreRoutes } from './routes/explore.js';
 import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
+import { ingestRoutes } from './routes/ingest.js';
 import { queryRoutes } from './routes/queries.js';
 import { SavedQueries } from './services/saved-queries.js';
 import type { Store } from './store/store.js';
@@ -53,6 +54,8 @@ export function createApp({ config, store, log = console.error, serveClient = tr
       }),
     );
   }
+  // Articles are bigger than queries: ingest parses its own bodies, with its own limit.
+  app.use('/api', ingestRoutes(store, config));
   app.use('/api', express.json({ limit: config.bodyLimit }));
   app.use('/api', graphRoutes(store));
   app.use('/api', queryRoutes(store, queries, config));

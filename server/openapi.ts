@@ -115,6 +115,21 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/edges/{id}/provenance': { get: op('Claims behind a relationship: article, quote, sentence, date', [p('id', 'relationship id')], json('the edge and its claims')) },
       '/api/articles/{id}': { get: op('An article with the spans of its text that support facts', [p('id', 'article id')], json('article and spans')) },
+      '/api/ingest/preview': {
+        post: op('Extract candidate facts from an article (Indonesian or English); writes nothing', [], json('article, candidates with quote, offset, date and confidence'), {
+          requestBody: body({ type: 'object', required: ['text'], properties: { text: { type: 'string' }, date: date, outlet: { type: 'string' } } }),
+        }),
+      },
+      '/api/ingest': {
+        post: op('Merge the accepted candidates of an article into the graph (write token required)', [], json('what was created, what gained a claim, what was unchanged'), {
+          security: [{ writeToken: [] }],
+          requestBody: body({
+            type: 'object',
+            required: ['text'],
+            properties: { text: { type: 'string' }, date: date, outlet: { type: 'string' }, accept: { type: 'array', items: { type: 'integer' } }, edits: { type: 'object' } },
+          }),
+        }),
+      },
       '/api/admin/reseed': {
         post: op('Reload the seed corpus (write token required)', [], { '200': { description: 'counts and progress log' }, ...errors }, {
           security: [{ writeToken: [] }],

@@ -38,7 +38,7 @@ export function parseArgs(argv: string[]): CliOptions {
     else opts.file = a;
   }
   if (!opts.file) throw new IngestInputError('empty', 'Give the article file: cli.ts <article.txt> [--date YYYY-MM-DD] [--outlet NAME] --dry-run --json');
-  if (!opts.dryRun) throw new IngestInputError('empty', 'Only --dry-run is supported for now: candidates are printed, nothing is written.');
+  if (!opts.dryRun) throw new IngestInputError('empty', 'This prints candidates only: add --dry-run, or use `npm run ingest` to review and load them.');
   return opts;
 }
 
@@ -52,10 +52,10 @@ export async function runExtraction(opts: CliOptions, seedDir?: string): Promise
   return extractCandidates(text, { gazetteer, date, outlet: opts.outlet });
 }
 
-function summary(r: ExtractResult): string {
+export function summary(r: Pick<ExtractResult, 'article' | 'candidates' | 'newEntities'>): string {
   const lines = [`${r.article.headline} (${r.article.outlet ?? 'outlet unknown'}, ${r.article.date ?? 'date unknown'})`, ''];
-  for (const c of r.candidates) {
-    lines.push(`${c.confidence.toFixed(2)}  ${c.subject.name} ${c.predicate} ${c.object.name}${c.date ? ` @${c.date}` : ''}${c.reportedBy ? ` (reported by ${c.reportedBy})` : ''}`);
+  for (const [i, c] of r.candidates.entries()) {
+    lines.push(`[${i}] ${c.confidence.toFixed(2)}  ${c.subject.name} ${c.predicate} ${c.object.name}${c.date ? ` @${c.date}` : ''}${c.reportedBy ? ` (reported by ${c.reportedBy})` : ''}`);
     lines.push(`      "${c.quote}"`);
   }
   if (r.newEntities.length) lines.push('', 'New entities:', ...r.newEntities.map((e) => `  ${e.name} [${e.label ?? '?'}] ${e.reason}`));

@@ -9,7 +9,7 @@ import type { Store } from '../store/store.js';
 export function adminRoutes(store: Store, config: Config, log: (line: string) => void): Router {
   const r = Router();
   const guard = requireWriteToken(config.writeToken);
-  let running: Promise<unknown> | undefined;
+  let running: ReturnType<typeof seedConfigured> | undefined;
 
   r.post('/admin/reseed', guard, async (_req, res) => {
     if (running) throw new JejakError('CONFLICT', 'a reseed is already running; try again when it ends');

@@ -212,6 +212,23 @@ export class KuzuStore implements Store {
     });
   }
 
+  async writeTransaction(steps: ReadonlyArray<{ query: string; params?: Record<string, unknown> }>): Promise<void> {
+    await this.withWriter(async (c) => {
+      await exec(c, 'BEGIN TRANSACTION');
+      try {
+        for (const step of steps) {
+          const prepared = await c.prepare(translateToKuzu(step.query));
+          if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
+          closeAll(await c.execute(prepared, (step.params ?? {}) as Record<string, KuzuValue>));
+        }
+        await exec(c, 'COMMIT');
+      } catch (err) {
+        await exec(c, 'ROLLBACK').catch(() => undefined); // the failed statement may have ended the transaction already
+        throw kuzuError(err);
+      }
+    });
+  }
+
   async ensureSchema(): Promise<void> {
     await this.withWriter(async (c) => {
       for (const statement of kuzuSchemaStatements()) await exec(c, statement).catch((err) => Promise.reject(kuzuError(err)));

@@ -373,6 +373,12 @@ export class Neo4jStore implements Store {
     return recordsToResult(out.records, out.keys, out.truncated);
   }
 
+  async writeTransaction(steps: ReadonlyArray<{ query: string; params?: Record<string, unknown> }>): Promise<void> {
+    await this.tx('write', async (tx) => {
+      for (const step of steps) await tx.run(step.query, toNeo4jParams(step.params ?? {}) as Record<string, unknown>);
+    });
+  }
+
   async assertReadOnly(query: string): Promise<void> {
     let statement = stripLeading(singleStatement(query));
     if (statement.trim() === '') throw badQuery('the query is empty');

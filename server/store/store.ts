@@ -70,6 +70,8 @@ export interface Store {
   /** Where the data lives (path or URI), without secrets. */
   readonly location: string;
   run(query: string, params?: Record<string, unknown>, options?: RunOptions): Promise<RunResult>;
+  /** Runs the statements in one write transaction: all of them take effect, or none. */
+  writeTransaction(steps: ReadonlyArray<{ query: string; params?: Record<string, unknown> }>): Promise<void>;
   /** Creates the schema if missing (idempotent). */
   ensureSchema(): Promise<void>;
   /** Removes every node and relationship, keeping the schema. */
