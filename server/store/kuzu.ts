@@ -43,8 +43,9 @@ async function exec(c: Connection, statement: string): Promise<void> {
 }
 
 /** Plan operators that change the database, its files or its settings. */
-const WRITING_WORDS = new Set(['CREATE', 'SET', 'DELETE', 'MERGE', 'COPY', 'EXPORT', 'IMPORT', 'DROP', 'ALTER', 'INSTALL', 'EXTENSION', 'STANDALONE', 'TRANSACTION', 'USE', 'ATTACH', 'DETACH', 'INSERT', 'CHECKPOINT']);
-const isWritingOperator = (op: string) => op.split('_').some((word) => WRITING_WORDS.has(word));
+/** First words of plan operators that change the database, its files or its settings (ORDER_BY_MERGE only sorts). */
+const WRITING_WORDS = new Set(['CREATE', 'SET', 'DELETE', 'MERGE', 'COPY', 'EXPORT', 'IMPORT', 'DROP', 'ALTER', 'INSTALL', 'UNINSTALL', 'LOAD', 'STANDALONE', 'TRANSACTION', 'USE', 'ATTACH', 'DETACH', 'INSERT', 'BATCH', 'CHECKPOINT']);
+const isWritingOperator = (op: string) => WRITING_WORDS.has(op.split('_')[0]);
 /** Table functions a read-only query may call; file readers (LOAD FROM) and the rest are refused. */
 const READ_FUNCTIONS = new Set(['READ_FTABLE', 'SHOW_TABLES', 'TABLE_INFO', 'QUERY_FTS_INDEX', 'SHOW_CONNECTION', 'DB_VERSION']);
 
