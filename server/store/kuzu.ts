@@ -13,6 +13,27 @@ import type { BulkLoad, Health, ProgressFn, RunOptions, RunResult, Store } from 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type Database = InstanceType<typeof kuzu.Database>;
 type QueryResult = InstanceType<typeof kuzu.QueryResult>;
+type PreparedStatement = InstanceType<typeof kuzu.PreparedStatement>;
+
+const PREPARED_CACHE_SIZE = 256;
+const preparedCache = new WeakMap<Connection, Map<string, PreparedStatement>>();
+
+/**
+ * Parsing and planning cost more than running most explorer queries, so each
+ * connection keeps its prepared statements (oldest dropped past the cache size).
+ * A statement that fails to prepare is not cached.
+ */
+async function prepare(c: Connection, query: string): Promise<PreparedStatement> {
+  let cache = preparedCache.get(c);
+  if (!cache) preparedCache.set(c, (cache = new Map()));
+  const hit = cache.get(query);
+  if (hit) return hit;
+  const prepared = await c.prepare(query);
+  if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
+  if (cache.size >= PREPARED_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(query, prepared);
+  return prepared;
+}
 
 const READ_CONNECTIONS = 4;
 export const MAX_PATH_HOPS = 10;
@@ -141,8 +162,7 @@ export class KuzuStore implements Store {
     const { timeoutMs = NO_TIMEOUT_MS, maxRows = Number.MAX_SAFE_INTEGER } = options;
     c.setQueryTimeout(timeoutMs);
     try {
-      const prepared = await c.prepare(translateToKuzu(query));
-      if (!prepared.isSuccess()) throw kuzuError(new Error(prepared.getErrorMessage()), timeoutMs);
+      const prepared = await prepare(c, translateToKuzu(query));
       const result = await c.execute(prepared, params as Record<string, KuzuValue>);
       if (Array.isArray(result)) {
         closeAll(result);
@@ -175,7 +195,7 @@ export class KuzuStore implements Store {
     if (missing.length > 0) {
       // A relationship returned without its nodes: look up the endpoints' ids in one query.
       const found = await c.execute(
-        await c.prepare('MATCH (n) WHERE offset(ID(n)) IN $offsets RETURN ID(n) AS iid, n.id AS id'),
+        await prepare(c, 'MATCH (n) WHERE offset(ID(n)) IN $offsets RETURN ID(n) AS iid, n.id AS id'),
         { offsets: [...new Set(missing.map((m) => m.offset))] },
       );
       const all = (await (found as QueryResult).getAll()) as Array<{ iid: { table: number; offset: number }; id: string }>;
@@ -218,8 +238,7 @@ export class KuzuStore implements Store {
       await exec(c, 'BEGIN TRANSACTION');
       try {
         for (const step of steps) {
-          const prepared = await c.prepare(translateToKuzu(step.query));
-          if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
+          const prepared = await prepare(c, translateToKuzu(step.query));
           closeAll(await c.execute(prepared, (step.params ?? {}) as Record<string, KuzuValue>));
         }
         await exec(c, 'COMMIT');
