@@ -100,3 +100,29 @@ export function xmlAttr(text: string): string {
     .replace(/\n/g, '&#10;')
     .replace(/\t/g, '&#9;');
 }
+
+/** One typed column (GraphML key, GEXF attribute) of nodes or edges. */
+export interface Column {
+  id: string;
+  name: string;
+  type: ColumnType;
+  get: (item: GraphNode | GraphEdge) => PlainValue | undefined;
+}
+
+/**
+ * The columns of a set of nodes or edges: the reserved ones first (label,
+ * type), then one per property present, typed from its values. `exclude`
+ * names properties the format carries elsewhere (the element id, …).
+ */
+export function columnsFor(
+  items: ReadonlyArray<GraphNode | GraphEdge>,
+  prefix: string,
+  reserved: ReadonlyArray<{ name: string; get: (item: GraphNode | GraphEdge) => PlainValue }>,
+  exclude: readonly string[],
+): Column[] {
+  const columns: Column[] = reserved.map((r, i) => ({ id: `${prefix}${i}`, name: r.name, type: 'string', get: r.get }));
+  for (const name of propertyKeys(items, [...exclude, ...reserved.map((r) => r.name)])) {
+    columns.push({ id: `${prefix}${columns.length}`, name, type: columnType(items.map((item) => item.properties[name])), get: (item) => item.properties[name] });
+  }
+  return columns;
+}

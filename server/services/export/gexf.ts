@@ -6,38 +6,17 @@
  * GEXF `date` attribute type).
  */
 import type { Graph, GraphEdge, GraphNode, PlainValue } from '../../../shared/graph.js';
-import {
-  columnType,
-  exportFilename,
-  propertyKeys,
-  textOf,
-  xmlAttr,
-  type ColumnType,
-  type ExportOptions,
-  type ExportResult,
-} from './common.js';
+import { columnsFor, exportFilename, textOf, xmlAttr, type Column, type ExportOptions, type ExportResult } from './common.js';
 
-interface Attribute {
-  id: string;
-  title: string;
-  type: 'string' | 'long' | 'double' | 'boolean';
-  get: (item: GraphNode | GraphEdge) => PlainValue | undefined;
-}
+type Attribute = Column;
 
-const GEXF_TYPE: Record<ColumnType, Attribute['type']> = { string: 'string', long: 'long', double: 'double', boolean: 'boolean' };
-
+/** `id` is the element's own id; `label` would clash with the GEXF label in most readers. */
 function attributesFor(
   items: ReadonlyArray<GraphNode | GraphEdge>,
   prefix: string,
-  reserved: { title: string; get: (item: GraphNode | GraphEdge) => PlainValue }[],
+  reserved: { name: string; get: (item: GraphNode | GraphEdge) => PlainValue }[],
 ): Attribute[] {
-  const attrs: Attribute[] = reserved.map((r, i) => ({ id: `${prefix}${i}`, title: r.title, type: 'string', get: r.get }));
-  // `id` is the element's own id; `label` would clash with the GEXF label in most readers.
-  for (const title of propertyKeys(items, ['id', 'label', ...reserved.map((r) => r.title)])) {
-    const type = GEXF_TYPE[columnType(items.map((item) => item.properties[title]))];
-    attrs.push({ id: `${prefix}${attrs.length}`, title, type, get: (item) => item.properties[title] });
-  }
-  return attrs;
+  return columnsFor(items, prefix, reserved, ['id', 'label']);
 }
 
 function attvalues(attrs: Attribute[], item: GraphNode | GraphEdge, indent: string): string {
@@ -52,13 +31,13 @@ function attvalues(attrs: Attribute[], item: GraphNode | GraphEdge, indent: stri
 
 function declare(cls: 'node' | 'edge', attrs: Attribute[]): string {
   let out = `    <attributes class="${cls}" mode="static">\n`;
-  for (const a of attrs) out += `      <attribute id="${a.id}" title="${xmlAttr(a.title)}" type="${a.type}"/>\n`;
+  for (const a of attrs) out += `      <attribute id="${a.id}" title="${xmlAttr(a.name)}" type="${a.type}"/>\n`;
   return out + '    </attributes>\n';
 }
 
 export function renderGexf(graph: Graph, opts: ExportOptions = {}): ExportResult {
-  const nodeAttrs = attributesFor(graph.nodes, 'n', [{ title: 'labels', get: (n) => (n as GraphNode).label }]);
-  const edgeAttrs = attributesFor(graph.edges, 'e', [{ title: 'type', get: (e) => (e as GraphEdge).type }]);
+  const nodeAttrs = attributesFor(graph.nodes, 'n', [{ name: 'labels', get: (n) => (n as GraphNode).label }]);
+  const edgeAttrs = attributesFor(graph.edges, 'e', [{ name: 'type', get: (e) => (e as GraphEdge).type }]);
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
   out +=
     '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +

@@ -5,39 +5,17 @@
  * The node label is in the `labels` key and the relationship type in `type`.
  */
 import type { Graph, GraphEdge, GraphNode, PlainValue } from '../../../shared/graph.js';
-import {
-  columnType,
-  exportFilename,
-  propertyKeys,
-  textOf,
-  xmlAttr,
-  xmlText,
-  type ColumnType,
-  type ExportOptions,
-  type ExportResult,
-} from './common.js';
+import { columnsFor, exportFilename, textOf, xmlAttr, xmlText, type Column, type ExportOptions, type ExportResult } from './common.js';
 
-interface Key {
-  id: string;
-  name: string;
-  type: ColumnType;
-  get: (item: GraphNode | GraphEdge) => PlainValue | undefined;
-}
+type Key = Column;
 
 function keysFor(
   domain: 'node' | 'edge',
   items: ReadonlyArray<GraphNode | GraphEdge>,
   reserved: { name: string; get: (item: GraphNode | GraphEdge) => PlainValue }[],
 ): Key[] {
-  const prefix = domain === 'node' ? 'n' : 'e';
-  const reservedNames = reserved.map((r) => r.name);
-  const keys: Key[] = reserved.map((r, i) => ({ id: `${prefix}${i}`, name: r.name, type: 'string', get: r.get }));
   // `id` is the element's own id attribute; a data key of the same name would duplicate it.
-  for (const name of propertyKeys(items, ['id', ...reservedNames])) {
-    const type = columnType(items.map((item) => item.properties[name]));
-    keys.push({ id: `${prefix}${keys.length}`, name, type, get: (item) => item.properties[name] });
-  }
-  return keys;
+  return columnsFor(items, domain === 'node' ? 'n' : 'e', reserved, ['id']);
 }
 
 function dataElements(keys: Key[], item: GraphNode | GraphEdge, indent: string): string {
