@@ -1,0 +1,27 @@
+import { seedConfigured } from '../seed/run.js';
+import { describeConfig, type Config } from './config.js';
+import { createStore } from './store/index.js';
+import type { Store } from './store/store.js';
+
+/**
+ * Opens the configured store, printing the configuration once; an empty store
+ * is seeded from the shipped corpus; an unreachable one is reported and
+ * served anyway (requests answer 503 until it comes back).
+ */
+export async function openStore(config: Config, name: string): Promise<Store> {
+  console.log(`${name}:`, describeConfig(config));
+  const store = await createStore(config);
+  const health = await store.health();
+  if (health.ok && health.nodes === 0) {
+    console.log(`${name}: the store is empty; loading the seed corpus`);
+    await seedConfigured(config, store, (line) => console.log(`  ${line}`));
+  } else if (!health.ok) {
+    console.error(`${name}: store not reachable yet (${health.message}); serving anyway, requests answer 503 until it is`);
+  }
+  return store;
+}
+
+/** The URL to print for a listen address. */
+export function publicUrl(host: string, port: number): string {
+  return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}/`;
+}
