@@ -5,22 +5,12 @@
  */
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createVite } from 'vite';
-import { seedConfigured } from '../seed/run.js';
 import { createApp } from './app.js';
-import { describeConfig, loadConfig } from './config.js';
-import { createStore } from './store/index.js';
+import { loadConfig } from './config.js';
+import { openStore, publicUrl } from './startup.js';
 
 const config = loadConfig();
-console.log('jejak dev:', describeConfig(config));
-const store = await createStore(config);
-
-const health = await store.health();
-if (health.ok && health.nodes === 0) {
-  console.log('jejak dev: the store is empty; loading the seed corpus');
-  await seedConfigured(config, store, (line) => console.log(`  ${line}`));
-} else if (!health.ok) {
-  console.error(`jejak dev: store not reachable yet (${health.message}); serving anyway`);
-}
+const store = await openStore(config, 'jejak dev');
 
 const app = createApp({ config, store, serveClient: false });
 const http = createHttpServer();
@@ -34,7 +24,7 @@ http.on('request', (req, res) => {
   if (req.url?.startsWith('/api/')) return app(req, res);
   vite.middlewares(req, res, () => app(req, res));
 });
-http.listen(config.port, config.host, () => console.log(`jejak dev: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (hot reload)`));
+http.listen(config.port, config.host, () => console.log(`jejak dev: ${publicUrl(config.host, config.port)} (hot reload)`));
 
 const shutdown = async () => {
   await vite.close();

@@ -1,0 +1,129 @@
+/**
+ * Filters over what is in view: node labels, relationship types, one source
+ * article, a date range. Filtered elements fade or hide; nodes left with no
+ * visible relationship by an article or date filter go with them.
+ */
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import { REL_TYPES } from '../../shared/schema.js';
+import { byId, clear, el } from './dom.js';
+import { rawEdge, rawNode } from './graph-view.js';
+
+export interface FilterState {
+  /** Labels switched off. */
+  labels: string[];
+  /** Relationship types switched off. */
+  types: string[];
+  /** Only facts supported by this article. */
+  article: string | null;
+  /** Inclusive date range (YYYY-MM-DD) for dated facts and events. */
+  from: string | null;
+  to: string | null;
+  /** Keep undated facts when a date range is set. */
+  undated: boolean;
+  mode: 'fade' | 'hide';
+}
+
+export const DEFAULT_FILTERS: FilterState = { labels: [], types: ['MENTIONS'], article: null, from: null, to: null, undated: false, mode: 'hide' };
+
+export interface ArticleOption {
+  id: string;
+  title: string;
+}
+
+function inRange(date: string, f: FilterState): boolean {
+  return (!f.from || date >= f.from) && (!f.to || date <= f.to);
+}
+
+function edgePasses(edge: EdgeSingular, f: FilterState): boolean {
+  const raw = rawEdge(edge);
+  if (f.types.includes(raw.type)) return false;
+  if (f.labels.includes(edge.source().data('label')) || f.labels.includes(edge.target().data('label'))) return false;
+  if (f.article) {
+    const sources = raw.properties.sourceArticles;
+    if (!(Array.isArray(sources) && sources.includes(f.article)) && raw.source !== f.article) return false;
+  }
+  if (f.from || f.to) {
+    const date = raw.properties.date;
+    if (typeof date === 'string' && date) return inRange(date.slice(0, 10), f);
+    return f.undated;
+  }
+  return true;
+}
+
+function nodePasses(node: NodeSingular, f: FilterState, visibleEdges: Set<string>): boolean {
+  if (f.labels.includes(node.data('label'))) return false;
+  const date = rawNode(node).properties.date;
+  if ((f.from || f.to) && node.data('label') === 'Event' && typeof date === 'string' && !inRange(date.slice(0, 10), f)) return false;
+  const narrowing = f.article || f.from || f.to;
+  if (narrowing && node.id() !== f.article) {
+    const edges = node.connectedEdges();
+    if (edges.nonempty() && edges.filter((e) => visibleEdges.has(e.id())).empty()) return false;
+  }
+  return true;
+}
+
+export function isActive(f: FilterState): boolean {
+  return f.labels.length > 0 || f.types.some((t) => t !== 'MENTIONS') || !!f.article || !!f.from || !!f.to;
+}
+
+/** Marks filtered elements with `.faded` or `.filtered` (display: none). */
+export function applyFilters(cy: Core, f: FilterState): void {
+  cy.batch(() => {
+    const visible = new Set<string>();
+    cy.edges().forEach((e) => {
+      if (edgePasses(e, f)) visible.add(e.id());
+    });
+    const hiddenNodes = new Set<string>();
+    cy.nodes().forEach((n) => {
+      if (!nodePasses(n, f, visible)) hiddenNodes.add(n.id());
+    });
+    const cls = f.mode === 'fade' ? 'faded' : 'filtered';
+    cy.elements().removeClass('faded filtered');
+    cy.nodes().forEach((n) => {
+      if (hiddenNodes.has(n.id())) n.addClass(cls);
+    });
+    cy.edges().forEach((e) => {
+      if (!visible.has(e.id()) || hiddenNodes.has(e.data('source')) || hiddenNodes.has(e.data('target'))) e.addClass(cls);
+    });
+  });
+}
+
+export interface FiltersPanel {
+  render(f: FilterState, articles: ArticleOption[]): void;
+}
+
+/** The Filters pane: checkboxes derived from the schema, the source article, fade or hide. */
+export function createFiltersPanel(onChange: (next: FilterState) => void): FiltersPanel {
+  const root = byId('pane-filters');
+  let current: FilterState = DEFAULT_FILTERS;
+  const emit = (patch: Partial<FilterState>) => onChange({ ...current, ...patch });
+  const toggle = (list: string[], item: string, on: boolean) => (on ? list.filter((x) => x !== item) : [...list, item]);
+
+  return {
+    render(f, articles) {
+      current = f;
+      clear(root);
+      const types = el('fieldset', { class: 'types' }, el('legend', { text: 'Relationship types' }));
+      for (const type of REL_TYPES) {
+        const box = el('input', { type: 'checkbox', checked: !f.types.includes(type), 'aria-label': `Show ${type} relationships` });
+        box.addEventListener('change', () => emit({ types: toggle(f.types, type, box.checked) }));
+        types.append(el('label', { class: 'check mono small' }, box, type));
+      }
+      const select = el('select', { id: 'filter-article', 'aria-label': 'Only facts from this article' }, el('option', { value: '', text: 'All articles' }));
+      for (const a of articles) select.append(el('option', { value: a.id, text: a.title, selected: a.id === f.article }));
+      select.addEventListener('change', () => emit({ article: select.value || null }));
+      const mode = el('select', { 'aria-label': 'What filtered elements do' }, el('option', { value: 'hide', text: 'Hide filtered', selected: f.mode === 'hide' }), el('option', { value: 'fade', text: 'Fade filtered', selected: f.mode === 'fade' }));
+      mode.addEventListener('change', () => emit({ mode: mode.value === 'fade' ? 'fade' : 'hide' }));
+      const undated = el('input', { type: 'checkbox', checked: f.undated, 'aria-label': 'Keep undated facts in a date range' });
+      undated.addEventListener('change', () => emit({ undated: undated.checked }));
+      const reset = el('button', { type: 'button', text: 'Clear filters' });
+      reset.addEventListener('click', () => onChange({ ...DEFAULT_FILTERS, mode: f.mode }));
+      root.append(
+        el('label', { class: 'field' }, 'Source article', select),
+        el('div', { class: 'row' }, mode, reset),
+        el('label', { class: 'check' }, undated, 'Keep undated facts in a date range'),
+        types,
+      );
+    },
+  };
+}

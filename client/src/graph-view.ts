@@ -1,0 +1,168 @@
+/**
+ * The Cytoscape instance: elements from graph JSON, a style derived from the
+ * schema (colour and shape per label, relationship type as edge label), and
+ * level of detail (labels disappear when zoomed out).
+ */
+import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import fcose from 'cytoscape-fcose';
+import svg from 'cytoscape-svg';
+import type { Graph, GraphEdge, GraphNode } from '../../shared/graph.js';
+import { LABELS, NODE_LABELS } from '../../shared/schema.js';
+import type { Palette } from './theme.js';
+
+// Extensions are registered once, at start-up.
+cytoscape.use(fcose);
+cytoscape.use(dagre);
+cytoscape.use(svg);
+
+export function displayName(node: GraphNode): string {
+  const p = node.properties;
+  return String(p.name ?? p.headline ?? node.id);
+}
+
+function nodeElement(node: GraphNode): ElementDefinition {
+  return { group: 'nodes', data: { id: node.id, label: node.label, name: displayName(node), raw: node } };
+}
+
+function edgeElement(edge: GraphEdge): ElementDefinition {
+  return {
+    group: 'edges',
+    data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, date: edge.properties.date ?? null, raw: edge },
+  };
+}
+
+export function rawNode(ele: cytoscape.NodeSingular): GraphNode {
+  return ele.data('raw') as GraphNode;
+}
+
+export function rawEdge(ele: cytoscape.EdgeSingular): GraphEdge {
+  return ele.data('raw') as GraphEdge;
+}
+
+export function graphStyle(p: Palette): StylesheetJson {
+  const byLabel: StylesheetJson = NODE_LABELS.map((label) => ({
+    selector: `node[label = "${label}"]`,
+    style: { 'background-color': LABELS[label].color, shape: LABELS[label].shape },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(name)',
+        width: 30,
+        height: 30,
+        'font-size': 11,
+        'font-family': 'system-ui, sans-serif',
+        color: p.text,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
+        'text-outline-color': p.textOutline,
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 7,
+        'border-width': 1,
+        'border-color': p.background,
+      },
+    },
+    ...byLabel,
+    { selector: 'node[label = "Article"]', style: { width: 20, height: 20, 'font-size': 9 } },
+    {
+      selector: 'edge',
+      style: {
+        label: 'data(type)',
+        width: 1.5,
+        'curve-style': 'bezier',
+        'line-color': p.edge,
+        'target-arrow-color': p.edge,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        'font-size': 8,
+        color: p.edgeText,
+        'text-rotation': 'autorotate',
+        'text-background-color': p.background,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 9,
+      },
+    },
+    { selector: 'edge[type = "MENTIONS"]', style: { 'line-style': 'dotted', width: 1 } },
+    { selector: 'node.has-more', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': p.edge } },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': p.text } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': p.accent } },
+    { selector: 'edge:selected', style: { width: 4, 'line-color': p.accent, 'target-arrow-color': p.accent, color: p.accent, 'font-size': 10 } },
+    { selector: '.path', style: { 'line-color': p.path, 'target-arrow-color': p.path, width: 4, 'border-color': p.path, 'border-width': 4 } },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: '.filtered', style: { display: 'none' } },
+  ];
+}
+
+/** Fits what is shown, without zooming a handful of nodes up to poster size. */
+export function fitView(cy: Core, animate = true): void {
+  const eles = cy.elements().not('.filtered');
+  if (eles.empty()) return;
+  const bb = eles.boundingBox();
+  const padding = 40;
+  const zoom = Math.min(1.6, (cy.width() - 2 * padding) / Math.max(bb.w, 1), (cy.height() - 2 * padding) / Math.max(bb.h, 1));
+  const pan = { x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) };
+  if (animate) cy.animate({ zoom, pan, duration: 300 });
+  else cy.viewport({ zoom, pan });
+}
+
+export interface GraphView {
+  cy: Core;
+  /** Adds nodes and edges not yet in view (edges only when both ends are); returns the ids added. */
+  add(graph: Graph): string[];
+  /** Replaces everything in view. */
+  replace(graph: Graph): void;
+  /** The graph JSON of what is in view (including filtered elements). */
+  snapshot(): Graph;
+  setPalette(p: Palette): void;
+}
+
+export function createGraphView(container: HTMLElement, palette: Palette): GraphView {
+  const cy = cytoscape({
+    container,
+    style: graphStyle(palette),
+    minZoom: 0.05,
+    maxZoom: 4,
+    boxSelectionEnabled: true,
+    selectionType: 'additive',
+  });
+
+  // The canvas follows its container (results table opening, window resizing).
+  new ResizeObserver(() => cy.resize()).observe(container);
+
+  const add = (graph: Graph): string[] => {
+    const fresh: ElementDefinition[] = [];
+    for (const n of graph.nodes) if (cy.getElementById(n.id).empty()) fresh.push(nodeElement(n));
+    const incoming = new Set(graph.nodes.map((n) => n.id));
+    const present = (id: string) => incoming.has(id) || cy.getElementById(id).nonempty();
+    for (const e of graph.edges) if (cy.getElementById(e.id).empty() && present(e.source) && present(e.target)) fresh.push(edgeElement(e));
+    if (!fresh.length) return [];
+    // Start new nodes spread around the view centre: drawing edges between coincident nodes is undefined.
+    const ext = cy.extent();
+    for (const f of fresh) {
+      if (f.group === 'nodes') f.position = { x: (ext.x1 + ext.x2) / 2 + (Math.random() - 0.5) * 300, y: (ext.y1 + ext.y2) / 2 + (Math.random() - 0.5) * 300 };
+    }
+    return cy.add(fresh).map((ele) => ele.id());
+  };
+
+  return {
+    cy,
+    add,
+    replace(graph) {
+      cy.batch(() => {
+        cy.elements().remove();
+        add(graph);
+      });
+    },
+    snapshot() {
+      return { nodes: cy.nodes().map(rawNode), edges: cy.edges().map(rawEdge) };
+    },
+    setPalette(p) {
+      cy.style(graphStyle(p));
+    },
+  };
+}

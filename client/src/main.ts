@@ -1,0 +1,314 @@
+/**
+ * Jejak explorer, entry point. Plain TypeScript modules and the DOM, no UI
+ * framework: the page is one graph canvas with a few panels, Cytoscape owns the
+ * canvas, and each concern (search, panel, filters, timeline, layouts, queries,
+ * Cypher, export, view state, legend, theme) is one module wired here.
+ */
+import type { EdgeSingular, NodeSingular } from 'cytoscape';
+import type { ArticleResponse, QueryResponse } from '../../shared/api.js';
+import { api, messageOf } from './api.js';
+import { createCypherPanel } from './cypher-editor.js';
+import { byId, el } from './dom.js';
+import * as explore from './explore.js';
+import { createExportMenu } from './export.js';
+import { createFiltersPanel, type ArticleOption, type FilterState } from './filters.js';
+import { createGraphView, fitView } from './graph-view.js';
+import { isLayoutId, LAYOUTS, rememberLayout } from './layouts.js';
+import { renderLegend } from './legend.js';
+import { nodeName, renderArticle, renderClaims, renderEdge, renderNode, showMessage } from './panel.js';
+import { createQueriesPanel } from './queries.js';
+import { hideResults, showResults } from './results.js';
+import { createSearch } from './search.js';
+import { Session } from './session.js';
+import { applyTheme, currentTheme, initialTheme, paletteOf } from './theme.js';
+import { createTimeline, datesInView } from './timeline.js';
+import './styles.css';
+
+const statusBox = byId('status');
+function status(text: string, error = false): void {
+  statusBox.textContent = text;
+  statusBox.classList.toggle('error', error);
+}
+
+/** Runs a user action; failures become a status message, never an uncaught error. */
+function attempt<T>(action: () => Promise<T>, done?: (value: T) => void): Promise<void> {
+  return action().then(
+    (v) => done?.(v),
+    (err: unknown) => status(messageOf(err), true),
+  );
+}
+
+const view = createGraphView(byId('graph'), applyTheme(initialTheme()));
+const cy = view.cy;
+let articles: ArticleOption[] = [];
+
+const session = new Session(view, {
+  refreshed() {
+    filtersPanel.render(session.filters, articles);
+    timeline.render(session.filters, datesInView(cy));
+    renderLegend(cy, session.filters.labels, (label) => setFilters({ ...session.filters, labels: toggled(session.filters.labels, label) }));
+    byId<HTMLButtonElement>('undo').disabled = !session.canUndo;
+    byId<HTMLButtonElement>('redo').disabled = !session.canRedo;
+    (byId<HTMLSelectElement>('layout')).value = session.layout;
+  },
+});
+
+function toggled(list: string[], item: string): string[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+function setFilters(next: FilterState): void {
+  void session.change(() => {
+    session.filters = next;
+  });
+}
+
+const filtersPanel = createFiltersPanel(setFilters);
+const timeline = createTimeline((range) => setFilters({ ...session.filters, ...range }));
+
+// ---- details panel -------------------------------------------------------
+
+const loadArticle = (id: string): Promise<ArticleResponse> => api.article(id);
+
+async function showNode(id: string): Promise<void> {
+  const [info, counts] = await Promise.all([api.node(id), api.neighbours(id, { limit: 1 })]);
+  const page = session.pages.get(id);
+  const name = nodeName(info.node, id);
+  renderNode(
+    info,
+    { pinned: cy.getElementById(id).hasClass('pinned'), counts: counts.counts, loaded: page?.loaded ?? 0, total: page ? page.total : undefined },
+    {
+      expand: () => void attempt(() => explore.expand(session, id), (msg) => afterExpand(id, name, msg)),
+      more: () => void attempt(() => explore.expandMore(session, id), (msg) => afterExpand(id, name, msg)),
+      expandType: (type, direction) => void attempt(() => explore.expandType(session, id, type, direction), (msg) => afterExpand(id, name, msg)),
+      hide: () => void attempt(() => explore.hide(session, [id]), () => showMessage(`${name} hidden. Undo brings it back.`)),
+      pin: () => void attempt(() => explore.togglePin(session, id), () => void showNode(id)),
+      ego: () => void attempt(() => explore.focusEgo(session, id), () => status(`Showing ${name} and its neighbours`)),
+      openArticle: () => void attempt(() => api.article(id), renderArticle),
+    },
+  );
+}
+
+function afterExpand(id: string, name: string, msg: string): void {
+  status(`Expanded ${name}: ${msg}`);
+  void showNode(id);
+}
+
+async function showEdge(edge: EdgeSingular): Promise<void> {
+  const p = await api.provenance(edge.id());
+  renderEdge(p, { source: edge.source().data('name'), target: edge.target().data('name') }, loadArticle);
+}
+
+cy.on('tap', 'node', (ev) => void attempt(() => showNode((ev.target as NodeSingular).id())));
+cy.on('tap', 'edge', (ev) => void attempt(() => showEdge(ev.target as EdgeSingular)));
+cy.on('dbltap', 'node', (ev) => {
+  const node = ev.target as NodeSingular;
+  void attempt(() => explore.expand(session, node.id()), (msg) => afterExpand(node.id(), node.data('name'), msg));
+});
+cy.on('dragfree', 'node', () => session.syncUrl());
+
+// ---- search --------------------------------------------------------------
+
+const search = createSearch((hit) => {
+  const id = hit.node.id;
+  void attempt(async () => {
+    await explore.addNode(session, id);
+    cy.elements().unselect();
+    const node = cy.getElementById(id);
+    node.select();
+    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1), duration: 300 });
+    await showNode(id);
+    byId('graph').focus();
+  });
+});
+
+// ---- toolbar ---------------------------------------------------------------
+
+const layoutSelect = byId<HTMLSelectElement>('layout');
+for (const l of LAYOUTS) layoutSelect.append(el('option', { value: l.id, text: l.title }));
+layoutSelect.value = session.layout;
+layoutSelect.addEventListener('change', () => {
+  const id = layoutSelect.value;
+  if (!isLayoutId(id)) return;
+  rememberLayout(id);
+  void session.change(() => session.setLayout(id)).then(() => session.relayout());
+});
+
+byId('undo').addEventListener('click', () => session.undo());
+byId('redo').addEventListener('click', () => session.redo());
+byId('fit').addEventListener('click', () => fitView(cy));
+byId('reset').addEventListener('click', () => void attempt(loadOverview));
+byId('path').addEventListener('click', () => void findPath());
+byId('share').addEventListener('click', () => void share());
+byId('theme').addEventListener('click', () => {
+  const next = currentTheme() === 'dark' ? 'light' : 'dark';
+  view.setPalette(applyTheme(next));
+  cypher.setTheme(next);
+});
+
+async function findPath(): Promise<void> {
+  const picked = cy.nodes(':selected');
+  if (picked.length !== 2) return status('Select exactly two nodes (Shift+click the second) to find the shortest path between them.', true);
+  const [a, b] = [picked[0].id(), picked[1].id()];
+  await attempt(
+    () => explore.shortestPath(session, a, b),
+    (hops) => status(hops === null ? 'No path between them within 6 hops.' : `Shortest path: ${hops} hop${hops === 1 ? '' : 's'}, highlighted.`, hops === null),
+  );
+}
+
+async function share(): Promise<void> {
+  const url = session.shareUrl();
+  const field = el('input', { type: 'text', id: 'share-url', readonly: true, value: url, 'aria-label': 'Link to this view' });
+  statusBox.replaceChildren('Link to this view: ', field);
+  field.select();
+  try {
+    await navigator.clipboard.writeText(url);
+    statusBox.append(' (copied)');
+  } catch (err) {
+    console.info('jejak: clipboard unavailable, the link is shown instead', err);
+  }
+}
+
+createExportMenu(cy, status);
+
+// ---- side tabs, queries, Cypher --------------------------------------------
+
+function onQueryResult(title: string, res: QueryResponse): void {
+  // The table first: the canvas shrinks, then the layout fits what is left.
+  showResults(title, res, () => undefined);
+  cy.resize();
+  session.settled = session
+    .change(() => {
+      session.pages.clear();
+      session.view.replace(res.graph);
+    })
+    .then(() => session.relayout());
+  status(`${title}: ${res.graph.nodes.length} nodes, ${res.rows.length} rows${res.truncated ? ' (cut at the limit)' : ''}`);
+}
+
+const queries = createQueriesPanel(onQueryResult);
+const cypher = createCypherPanel(onQueryResult);
+
+const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+function selectTab(tab: HTMLButtonElement): void {
+  for (const t of tabs) {
+    const on = t === tab;
+    t.setAttribute('aria-selected', String(on));
+    t.tabIndex = on ? 0 : -1;
+    byId(t.getAttribute('aria-controls') ?? '').hidden = !on;
+  }
+  if (tab.id === 'tab-cypher') void cypher.open();
+}
+tabs.forEach((tab, i) => {
+  tab.addEventListener('click', () => selectTab(tab));
+  tab.addEventListener('keydown', (ev) => {
+    const next = ev.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : ev.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : null;
+    if (next) {
+      next.focus();
+      selectTab(next);
+    }
+  });
+});
+
+// ---- keyboard ---------------------------------------------------------------
+
+function selectedNode(): NodeSingular | undefined {
+  const s = cy.nodes(':selected');
+  return s.nonempty() ? (s[0] as NodeSingular) : undefined;
+}
+
+function stepSelection(delta: number): void {
+  const nodes = cy.nodes().not('.filtered').toArray() as NodeSingular[];
+  if (!nodes.length) return;
+  nodes.sort((a, b) => a.position('x') - b.position('x'));
+  const current = selectedNode();
+  const i = current ? nodes.findIndex((n) => n.id() === current.id()) : -1;
+  const next = nodes[(i + delta + nodes.length) % nodes.length];
+  cy.elements().unselect();
+  next.select();
+  cy.animate({ center: { eles: next }, duration: 200 });
+  void attempt(() => showNode(next.id()));
+}
+
+byId('graph').addEventListener('keydown', (ev) => {
+  const node = selectedNode();
+  if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') stepSelection(1);
+  else if (ev.key === 'ArrowLeft' || ev.key === 'ArrowUp') stepSelection(-1);
+  else if (ev.key === 'Enter' && node) void attempt(() => explore.expand(session, node.id()), (msg) => afterExpand(node.id(), node.data('name'), msg));
+  else if ((ev.key === 'Delete' || ev.key === 'Backspace') && cy.elements(':selected').nonempty()) void explore.hide(session, cy.elements(':selected').map((e) => e.id()));
+  else if (ev.key === 'p' && node) void explore.togglePin(session, node.id());
+  else if (ev.key === 'e' && node) void attempt(() => explore.focusEgo(session, node.id()));
+  else if (ev.key === 'f') fitView(cy);
+  else return;
+  ev.preventDefault();
+});
+
+document.addEventListener('keydown', (ev) => {
+  const typing = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement || (ev.target as HTMLElement).isContentEditable;
+  if (ev.key === '/' && !typing) {
+    ev.preventDefault();
+    search.focus();
+  } else if ((ev.ctrlKey || ev.metaKey) && ev.key.toLowerCase() === 'z' && !typing) {
+    ev.preventDefault();
+    if (ev.shiftKey) session.redo();
+    else session.undo();
+  } else if ((ev.ctrlKey || ev.metaKey) && ev.key.toLowerCase() === 'y' && !typing) {
+    ev.preventDefault();
+    session.redo();
+  }
+});
+
+// ---- start -------------------------------------------------------------------
+
+async function loadOverview(): Promise<void> {
+  const res = await api.overview();
+  await session.change(() => {
+    session.pages.clear();
+    session.view.replace(res.graph);
+  });
+  await session.relayout({ animate: false });
+  status(`${res.graph.nodes.length} nodes, ${res.graph.edges.length} relationships${res.truncated ? ` (first ${res.limit} of ${res.total}; expand nodes to see more)` : ''}. Click an element for details; double-click a node to expand it.`);
+}
+
+async function loadArticles(): Promise<void> {
+  const res = await api.runQuery('articles', {});
+  articles = res.graph.nodes.map((n) => ({ id: n.id, title: `${n.properties.outlet ?? ''} ${n.properties.publishedAt ?? ''}: ${n.properties.headline ?? n.id}`.trim() }));
+  filtersPanel.render(session.filters, articles);
+}
+
+async function start(): Promise<void> {
+  status('Loading the graph…');
+  void loadArticles().catch((err: unknown) => status(`articles unavailable: ${messageOf(err)}`, true));
+  void queries.load();
+  const shared = await session.fromUrl(window.location.hash).catch((err: unknown) => {
+    status(`could not restore the shared view: ${messageOf(err)}`, true);
+    return null;
+  });
+  if (shared) {
+    session.apply(shared);
+    const placed = shared.graph.nodes.every((n) => shared.positions[n.id]);
+    if (placed) fitView(cy, false);
+    else await session.relayout({ animate: false });
+    status(`Shared view restored: ${cy.nodes().length} nodes, ${cy.edges().length} relationships.`);
+  } else {
+    await loadOverview();
+  }
+  showMessage('Click a node or relationship to see its details and sources. Search with / ; double-click or Enter expands.');
+}
+
+const ready = start().catch((err: unknown) => status(messageOf(err), true));
+
+// Test hooks for the browser tests (and the curious in devtools).
+declare global {
+  interface Window {
+    cy: typeof cy;
+    jejak: {
+      ready: Promise<void>;
+      session: Session;
+      renderClaims: typeof renderClaims;
+      hideResults: typeof hideResults;
+    };
+  }
+}
+window.cy = cy;
+window.jejak = { ready, session, renderClaims, hideResults };

@@ -1,0 +1,85 @@
+/** Browser-test plumbing: a fresh client build when the sources changed, and Debian's chromium via playwright-core. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EdgeSingular, NodeSingular } from 'cytoscape';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+
+function newestMtime(target: string): number {
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(target).map((name) => newestMtime(path.join(target, name))));
+}
+
+/** Builds dist/client unless it is newer than every client and shared source. */
+export function ensureClientBuilt(): void {
+  const built = path.join(ROOT, 'dist/client/index.html');
+  const sources = Math.max(newestMtime(path.join(ROOT, 'client')), newestMtime(path.join(ROOT, 'shared')));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
+  execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts'], { cwd: ROOT, stdio: 'pipe' });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Opens the explorer and waits until its first graph is drawn; page errors fail the test. */
+export async function openExplorer(browser: Browser, url: string, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    // A 4xx the page expects (a refused query) is logged by the browser; the page shows it, so it is not a fault.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) errors.push(msg.text());
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => typeof window.jejak?.ready === 'object');
+  await page.evaluate(() => window.jejak.ready);
+  return page;
+}
+
+/** Clicks an element of the graph where it is drawn, as a person would. */
+export async function clickGraphElement(page: Page, id: string, options: { double?: boolean } = {}): Promise<void> {
+  const point = await page.evaluate((elementId) => {
+    const cy = window.cy;
+    const ele = cy.getElementById(elementId);
+    if (ele.empty()) throw new Error(`${elementId} is not in view`);
+    // Bring it into view first, like zooming towards what you want to click.
+    cy.fit(ele.isEdge() ? ele.connectedNodes() : ele, 160);
+    const box = cy.container()!.getBoundingClientRect();
+    if (ele.isNode()) {
+      const p = (ele as NodeSingular).renderedPosition();
+      return { x: box.left + p.x, y: box.top + p.y };
+    }
+    // A point on the edge that no node covers: the midpoint, else along a straight (unbundled) edge.
+    const edge = ele as EdgeSingular;
+    const candidates = [edge.renderedMidpoint()];
+    if (edge.parallelEdges().length === 1) {
+      const s = edge.renderedSourceEndpoint();
+      const t = edge.renderedTargetEndpoint();
+      for (const k of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) candidates.push({ x: s.x + (t.x - s.x) * k, y: s.y + (t.y - s.y) * k });
+    }
+    const covered = (p: { x: number; y: number }) =>
+      cy.nodes().some((n) => {
+        const b = n.renderedBoundingBox({ includeLabels: false });
+        return p.x >= b.x1 - 4 && p.x <= b.x2 + 4 && p.y >= b.y1 - 4 && p.y <= b.y2 + 4;
+      });
+    const p = candidates.find((c) => !covered(c)) ?? candidates[0];
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, id);
+  if (options.double) await page.mouse.dblclick(point.x, point.y);
+  else await page.mouse.click(point.x, point.y);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, name) });
+}
