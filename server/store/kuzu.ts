@@ -36,6 +36,8 @@ async function prepare(c: Connection, query: string): Promise<PreparedStatement>
 }
 
 const READ_CONNECTIONS = 4;
+/** Groups of at least this many rows get a progress line of their own. */
+const BIG_GROUP = 50_000;
 export const MAX_PATH_HOPS = 10;
 /** The binding takes no 0 for "no timeout": an hour stands for it (bulk loads, reseeds). */
 const NO_TIMEOUT_MS = 3_600_000;
@@ -269,19 +271,28 @@ export class KuzuStore implements Store {
           fs.writeFileSync(target, JSON.stringify(rows));
           await exec(c, `COPY ${table} FROM '${target}'${options}`).catch((err) => Promise.reject(kuzuError(err)));
         };
+        // One line per stage; a line per group only where a group is big enough to take a while.
+        const perLabel: string[] = [];
         for (const group of data.nodes) {
           if (!isNodeLabel(group.label)) throw badQuery(`unknown node label ${group.label}`);
           if (group.rows.length === 0) continue;
           await copy(group.label, group.rows, '');
-          progress(`kuzu: ${group.label}: ${group.rows.length.toLocaleString('en')} nodes copied`);
+          perLabel.push(`${group.label} ${group.rows.length.toLocaleString('en')}`);
+          if (group.rows.length >= BIG_GROUP) progress(`kuzu: ${group.label}: ${group.rows.length.toLocaleString('en')} nodes copied`);
         }
+        progress(`kuzu: nodes copied (${perLabel.join(', ')})`);
+        const perType = new Map<string, number>();
         for (const group of data.rels) {
           if (!isRelType(group.type) || !isNodeLabel(group.fromLabel) || !isNodeLabel(group.toLabel))
             throw badQuery(`unknown relationship group ${group.type}(${group.fromLabel}→${group.toLabel})`);
           if (group.rows.length === 0) continue;
           await copy(group.type, group.rows, ` (from='${group.fromLabel}', to='${group.toLabel}')`);
-          progress(`kuzu: ${group.type} (${group.fromLabel}→${group.toLabel}): ${group.rows.length.toLocaleString('en')} relationships copied`);
+          perType.set(group.type, (perType.get(group.type) ?? 0) + group.rows.length);
+          if (group.rows.length >= BIG_GROUP)
+            progress(`kuzu: ${group.type} (${group.fromLabel}→${group.toLabel}): ${group.rows.length.toLocaleString('en')} relationships copied`);
         }
+        const total = [...perType.values()].reduce((a, b) => a + b, 0);
+        progress(`kuzu: ${total.toLocaleString('en')} relationships copied in ${perType.size} types`);
       });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
