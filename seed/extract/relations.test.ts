@@ -141,6 +141,14 @@ describe('MET_WITH and VISITED', () => {
     expect(facts('Putin met Kim in Pyongyang.').triples).toEqual(['person:vladimir-putin MET_WITH person:kim-jong-un']);
   });
 
+  it('does not read a dateline as a subject ("PYONGYANG - …")', () => {
+    expect(facts('PYONGYANG - Pemimpin Korea Utara Kim Jong Un bertemu dengan Choe Son Hui di Pyongyang.').triples).toEqual([
+      'person:kim-jong-un MET_WITH person:choe-son-hui',
+    ]);
+    // A tight hyphen still joins two actors.
+    expect(facts('Rusia-Korut meneken perjanjian kemitraan strategis.').triples.length).toBeGreaterThan(0);
+  });
+
   it('reads visits with a named visitor only', () => {
     expect(facts('Selama kunjungan Putin ke Pyongyang, perjanjian itu dibahas.').triples).toEqual(['person:vladimir-putin VISITED place:pyongyang']);
     expect(facts('Choe Son Hui, yang telah melakukan kunjungan resmi ke Rusia, memuji Moskow.').triples).toEqual(['person:choe-son-hui VISITED state:russia']);

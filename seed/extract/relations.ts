@@ -195,7 +195,8 @@ function subjectsBefore(ctx: Ctx, pos: number, labels: readonly NodeLabel[], max
       if (p.le > head.ls) continue;
       const between = gapText(ctx, p.le, head.ls);
       const conj = /^\s*(?:,\s*)?(?:dan|and|serta|&)\s+$/iu.test(between) || /^\)\s*(?:,\s*)?(?:dan|and|serta)\s+$/iu.test(between);
-      const hyphen = /^\s*[-–]\s*$|^\s*\(\s*$/u.test(between);
+      // "Rusia-Korut" joins two actors; a spaced dash is a dateline ("PYONGYANG - Pemimpin …") or an aside.
+      const hyphen = /^[-–]$|^\s*\(\s*$/u.test(between);
       const comma = /^\)?\s*,\s*$/u.test(between);
       if (!(conj || hyphen || (comma && conjunction))) break;
       if (conj) conjunction = true;
