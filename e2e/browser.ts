@@ -83,3 +83,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, name) });
 }
+
+/** Types into the search box and picks the first hit that names `name`; resolves when the details panel shows it. */
+export async function searchAndSelect(page: Page, query: string, name: string): Promise<void> {
+  await page.locator('#search-input').fill('');
+  await page.locator('#search-input').pressSequentially(query, { delay: 30 });
+  await page.locator('#search-list [role=option]', { hasText: name }).first().click();
+  await page.locator('#panel-title', { hasText: name }).waitFor();
+}

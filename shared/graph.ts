@@ -24,6 +24,31 @@ export interface Graph {
   edges: GraphEdge[];
 }
 
+/** Node data in Cytoscape.js JSON: properties flattened beside the id and label (the display name stays in `name`). */
+export interface CyNodeData {
+  id: string;
+  /** The node label (Person, State, …). */
+  label: string;
+  [key: string]: PlainValue;
+}
+
+/** Edge data in Cytoscape.js JSON: properties flattened beside the endpoints and type. */
+export interface CyEdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  [key: string]: PlainValue;
+}
+
+/** Cytoscape.js JSON (`.cyjs`), as the API's export writes it and the client reads it back. */
+export interface CytoscapeJson {
+  format_version: string;
+  generated_by: string;
+  data: { name: string };
+  elements: { nodes: Array<{ data: CyNodeData }>; edges: Array<{ data: CyEdgeData }> };
+}
+
 /** One supporting claim of a relationship: the article, its words, and where they stand. */
 export interface Provenance {
   article: string;

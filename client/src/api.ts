@@ -56,12 +56,77 @@ async function getJson<T>(path: string, query: Record<string, string | number | 
   return (await request(s ? `${path}?${s}` : path)).json() as Promise<T>;
 }
 
-async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const res = await request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+async function postJson<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const res = await request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return res.json() as Promise<T>;
 }
 
 const enc = encodeURIComponent;
+
+// ---- ingest (server/routes/ingest.ts; candidates as seed/extract/extract.ts makes them) ----
+
+export type DatePrecision = 'day' | 'month' | 'year';
+
+export interface IngestCandidateEnd {
+  /** Graph id, or null for an entity the graph does not know yet. */
+  id: string | null;
+  name: string;
+  label: string;
+}
+
+export interface IngestCandidate {
+  subject: IngestCandidateEnd;
+  predicate: string;
+  object: IngestCandidateEnd;
+  date: string | null;
+  datePrecision: DatePrecision | null;
+  dateNote: string;
+  dateFrom?: string;
+  dateTo?: string;
+  /** The sentence, verbatim from the cleaned article text. */
+  quote: string;
+  offset: number;
+  confidence: number;
+  modality: 'asserted' | 'reported' | 'alleged';
+  reportedBy?: string;
+  trigger: string;
+  notes: string[];
+}
+
+export interface IngestArticle {
+  text: string;
+  /** Publication date (YYYY-MM-DD); needed when the text carries none. */
+  date?: string;
+  outlet?: string;
+}
+
+export interface IngestPreviewResponse {
+  articleId: string;
+  article: { headline: string; byline: string | null; date: string; outlet: string | null; text: string };
+  candidates: IngestCandidate[];
+  newEntities: Array<{ name: string; label: string | null; reason: string; offsets: number[] }>;
+  skipped: Array<{ predicate: string; trigger: string; offset: number; reason: string; sentence: string }>;
+}
+
+export interface IngestEdit {
+  date?: string | null;
+  datePrecision?: DatePrecision | null;
+}
+
+export interface IngestCommit extends IngestArticle {
+  /** Indexes of the accepted candidates. */
+  accept: number[];
+  edits?: Record<number, IngestEdit>;
+}
+
+export interface IngestReport {
+  articleId: string;
+  accepted: number;
+  nodesCreated: number;
+  edgesCreated: number;
+  claimsAdded: number;
+  unchanged: number;
+}
 
 export interface NeighbourQuery {
   limit?: number;
@@ -90,6 +155,10 @@ export const api = {
   timeline: (from?: string, to?: string, limit?: number) => getJson<TimelineResponse>('/api/timeline', { from, to, limit }),
   provenance: (edgeId: string) => getJson<EdgeProvenanceResponse>(`/api/edges/${enc(edgeId)}/provenance`),
   article: (id: string) => getJson<ArticleResponse>(`/api/articles/${enc(id)}`),
+  /** Candidate facts of an article; writes nothing, needs no token. */
+  ingestPreview: (article: IngestArticle) => postJson<IngestPreviewResponse>('/api/ingest/preview', article),
+  /** Merges the accepted candidates into the graph; the write token goes in the Authorization header. */
+  ingest: (body: IngestCommit, token: string) => postJson<IngestReport>('/api/ingest', body, { Authorization: `Bearer ${token}` }),
   exportFormats: async () => (await getJson<{ formats: ExportFormatInfo[] }>('/api/export/formats')).formats,
   /** The file of a format for the given node ids (the API adds every edge among them). */
   async exportIds(format: string, ids: string[]): Promise<ExportedFile> {

@@ -1,14 +1,17 @@
 /**
  * The Cytoscape instance: elements from graph JSON, a style derived from the
  * schema (colour and shape per label, relationship type as edge label), and
- * level of detail (labels disappear when zoomed out).
+ * level of detail (labels disappear when zoomed out). Past ~1k elements the
+ * render options of perf.ts take over (measured in BENCHMARKS.md); the small
+ * seed graph draws exactly as before.
  */
-import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type Core, type CytoscapeOptions, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import type { Graph, GraphEdge, GraphNode } from '../../shared/graph.js';
 import { LABELS, NODE_LABELS } from '../../shared/schema.js';
+import { renderOptionsFor, renderTier, type RenderOptions, type RenderTier } from './perf.js';
 import type { Palette } from './theme.js';
 
 // Extensions are registered once, at start-up.
@@ -110,6 +113,28 @@ export function fitView(cy: Core, animate = true): void {
   else cy.viewport({ zoom, pan });
 }
 
+const TIER_RANK: Record<RenderTier, number> = { full: 0, medium: 1, large: 2 };
+
+/** Cytoscape's own defaults for the renderer options perf.ts may set, to go back to when a view shrinks. */
+const RENDERER_DEFAULTS = { motionBlur: false, textureOnViewport: false, hideEdgesOnViewport: false, pixelRatio: 'auto' } as const satisfies Partial<CytoscapeOptions>;
+
+/**
+ * Renderer options are read once, when Cytoscape starts; a view that grows or
+ * shrinks later gets them through the canvas renderer's fields (Cytoscape 3.x,
+ * not in its types). A renderer without those fields is left alone.
+ */
+function applyRendererOptions(cy: Core, init: Partial<CytoscapeOptions>): void {
+  const r = (cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer();
+  if (!r || !('textureOnViewport' in r) || !('forcedPixelRatio' in r)) return;
+  const o = { ...RENDERER_DEFAULTS, ...init };
+  r.motionBlurEnabled = o.motionBlur;
+  r.textureOnViewport = o.textureOnViewport;
+  r.hideEdgesOnViewport = o.hideEdgesOnViewport;
+  r.forcedPixelRatio = typeof o.pixelRatio === 'number' ? o.pixelRatio : null;
+  // The canvases are sized by the pixel ratio.
+  cy.resize();
+}
+
 export interface GraphView {
   cy: Core;
   /** Adds nodes and edges not yet in view (edges only when both ends are); returns the ids added. */
@@ -119,16 +144,46 @@ export interface GraphView {
   /** The graph JSON of what is in view (including filtered elements). */
   snapshot(): Graph;
   setPalette(p: Palette): void;
+  /** The render options for what is in view now (perf.ts); `layout` is for fcose runs. */
+  renderOptions(): RenderOptions;
 }
 
 export function createGraphView(container: HTMLElement, palette: Palette): GraphView {
+  let current = renderOptionsFor(0);
+  let currentPalette = palette;
   const cy = cytoscape({
     container,
-    style: graphStyle(palette),
+    ...current.init,
+    style: [...graphStyle(palette), ...current.style],
     minZoom: 0.05,
     maxZoom: 4,
     boxSelectionEnabled: true,
     selectionType: 'additive',
+  });
+
+  /**
+   * Re-chooses the render options when the element count moves into another
+   * tier. Growing switches at the threshold; shrinking only once the count is
+   * a fifth below it, so a view hovering at a threshold does not flip back and forth.
+   */
+  const retune = () => {
+    const count = cy.elements().length;
+    const tier = renderTier(count);
+    if (tier === current.tier) return;
+    if (TIER_RANK[tier] < TIER_RANK[current.tier] && renderTier(Math.ceil(count * 1.25)) === current.tier) return;
+    current = renderOptionsFor(count);
+    cy.style([...graphStyle(currentPalette), ...current.style]);
+    applyRendererOptions(cy, current.init);
+  };
+  // Removals (hide, undo) happen outside this module too; one check per burst of them.
+  let pending = false;
+  cy.on('remove', () => {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      retune();
+    });
   });
 
   // The canvas follows its container (results table opening, window resizing).
@@ -146,7 +201,9 @@ export function createGraphView(container: HTMLElement, palette: Palette): Graph
     for (const f of fresh) {
       if (f.group === 'nodes') f.position = { x: (ext.x1 + ext.x2) / 2 + (Math.random() - 0.5) * 300, y: (ext.y1 + ext.y2) / 2 + (Math.random() - 0.5) * 300 };
     }
-    return cy.add(fresh).map((ele) => ele.id());
+    const added = cy.add(fresh).map((ele) => ele.id());
+    retune();
+    return added;
   };
 
   return {
@@ -162,7 +219,9 @@ export function createGraphView(container: HTMLElement, palette: Palette): Graph
       return { nodes: cy.nodes().map(rawNode), edges: cy.edges().map(rawEdge) };
     },
     setPalette(p) {
-      cy.style(graphStyle(p));
+      currentPalette = p;
+      cy.style([...graphStyle(p), ...current.style]);
     },
+    renderOptions: () => current,
   };
 }

@@ -13,6 +13,7 @@ import * as explore from './explore.js';
 import { createExportMenu } from './export.js';
 import { createFiltersPanel, type ArticleOption, type FilterState } from './filters.js';
 import { createGraphView, fitView } from './graph-view.js';
+import { createIngestPanel } from './ingest.js';
 import { isLayoutId, LAYOUTS, rememberLayout } from './layouts.js';
 import { renderLegend } from './legend.js';
 import { nodeName, renderArticle, renderClaims, renderEdge, renderNode, showMessage } from './panel.js';
@@ -188,6 +189,13 @@ function onQueryResult(title: string, res: QueryResponse): void {
 
 const queries = createQueriesPanel(onQueryResult);
 const cypher = createCypherPanel(onQueryResult);
+createIngestPanel({
+  // New facts: the overview again, as the Overview button draws it, and the article list of the filters.
+  async loaded() {
+    await attempt(loadOverview);
+    void loadArticles().catch((err: unknown) => status(`articles unavailable: ${messageOf(err)}`, true));
+  },
+});
 
 const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role=tab]')];
 function selectTab(tab: HTMLButtonElement): void {

@@ -4,8 +4,7 @@
  * re-applies filters, refreshes legend and time bar, and rewrites the URL hash.
  */
 import type { Core } from 'cytoscape';
-import type { Graph, GraphEdge, GraphNode, PlainValue } from '../../shared/graph.js';
-import type { CytoscapeJson } from '../../server/services/export/cytoscape.js';
+import type { CytoscapeJson, Graph, GraphEdge, GraphNode, PlainValue } from '../../shared/graph.js';
 import { api } from './api.js';
 import { DEFAULT_FILTERS, applyFilters, type FilterState } from './filters.js';
 import type { GraphView } from './graph-view.js';

@@ -1,24 +1,11 @@
 import type { GraphResponse, NeighbourCount, NeighboursResponse, NodeResponse, SearchHit, SearchResponse } from '../../shared/api.js';
 import { mergeGraphs, normalizeText, type GraphNode } from '../../shared/graph.js';
-import { REL_TYPES, isNodeLabel, type NodeLabel, type RelType } from '../../shared/schema.js';
+import { REL_TYPES, type NodeLabel, type RelType } from '../../shared/schema.js';
 import { badRequest, notFound } from '../errors.js';
 import type { Store } from '../store/store.js';
 
 /** Relationship types of the story itself; MENTIONS (article → entity) is provenance, shown on demand. */
 export const FACT_TYPES: readonly RelType[] = REL_TYPES.filter((t) => t !== 'MENTIONS');
-
-/** Node ids are `<label>:<slug>`: the label prefix lets both engines use their id index. */
-export function labelFromId(id: string): NodeLabel | undefined {
-  const prefix = id.split(':')[0];
-  const label = prefix.charAt(0).toUpperCase() + prefix.slice(1);
-  return isNodeLabel(label) ? label : undefined;
-}
-
-/** `(n:Label {id: $id})` when the id names its label, else `(n {id: $id})`; the label comes from the allowlist. */
-export function nodePattern(variable: string, id: string, param = 'id'): string {
-  const label = labelFromId(id);
-  return `(${variable}${label ? ':' + label : ''} {id: $${param}})`;
-}
 
 /** `:A|B` for a validated list of relationship types. */
 export function typeFilter(types: readonly RelType[]): string {
@@ -34,7 +21,7 @@ export async function overview(store: Store, limit: number, includeArticles = fa
 }
 
 export async function getNode(store: Store, id: string): Promise<NodeResponse> {
-  const r = await store.run(`MATCH ${nodePattern('n', id)} OPTIONAL MATCH (n)-[r]-() RETURN n, count(r) AS degree`, { id });
+  const r = await store.run('MATCH (n {id: $id}) OPTIONAL MATCH (n)-[r]-() RETURN n, count(r) AS degree', { id });
   const node = r.rows[0]?.n as unknown as GraphNode | null | undefined;
   if (!node) throw notFound(`no node with id '${id}'`);
   return { node, degree: Number(r.rows[0].degree ?? 0) };
@@ -60,7 +47,7 @@ export async function neighbours(store: Store, id: string, options: NeighbourOpt
   const types = options.types.length ? options.types : REL_TYPES;
   const rel = `[r${typeFilter(types)}]`;
   const page = await store.run(
-    `MATCH ${nodePattern('n', id)}${arrow(options.direction, rel)}(m) RETURN r, m ORDER BY r.id SKIP $offset LIMIT $limit`,
+    `MATCH (n {id: $id})${arrow(options.direction, rel)}(m) RETURN r, m ORDER BY r.id SKIP $offset LIMIT $limit`,
     { id, offset: options.offset, limit: options.limit },
     { maxRows: options.limit },
   );
@@ -68,7 +55,7 @@ export async function neighbours(store: Store, id: string, options: NeighbourOpt
   for (const direction of ['out', 'in'] as const) {
     if (options.direction !== 'both' && options.direction !== direction) continue;
     const c = await store.run(
-      `MATCH ${nodePattern('n', id)}${arrow(direction, rel)}(m) RETURN ${store.dialect.relType('r')} AS type, count(*) AS count`,
+      `MATCH (n {id: $id})${arrow(direction, rel)}(m) RETURN ${store.dialect.relType('r')} AS type, count(*) AS count`,
       { id },
     );
     for (const row of c.rows) counts.push({ type: String(row.type), direction, count: Number(row.count) });

@@ -3,7 +3,7 @@ import { mergeGraphs, type Graph } from '../../shared/graph.js';
 import type { RelType } from '../../shared/schema.js';
 import { badRequest } from '../errors.js';
 import type { Store } from '../store/store.js';
-import { FACT_TYPES, getNode, nodePattern, typeFilter } from './graph.js';
+import { FACT_TYPES, getNode, typeFilter } from './graph.js';
 
 export const MAX_ALL_PATHS_HOPS = 4;
 
@@ -27,7 +27,7 @@ export async function allPaths(store: Store, from: string, to: string, maxHops: 
   // The hop bound is a validated integer and the types come from the schema: only they are spelled into the query.
   const pool = limit * 10;
   const r = await store.run(
-    `MATCH p = ${nodePattern('a', from, 'from')}-[${typeFilter(types.length ? types : FACT_TYPES)}*1..${maxHops}]-${nodePattern('b', to, 'to')} RETURN p LIMIT $pool`,
+    `MATCH p = (a {id: $from})-[${typeFilter(types.length ? types : FACT_TYPES)}*1..${maxHops}]-(b {id: $to}) RETURN p LIMIT $pool`,
     { from, to, pool },
     { maxRows: pool },
   );

@@ -5,6 +5,8 @@
  *   allShortestPaths((a)-[*..6]-(b))     → (a)-[* ALL SHORTEST 1..6]-(b)
  *   type(r)                              → label(r)
  */
+import { mapCode } from './id-labels.js';
+
 const SHORTEST = /\b(shortestPath|allShortestPaths)\s*\(\s*(\([^()]*\))\s*(<?-)\[\s*(\w*)\s*((?::\s*[\w|]+)?)\s*\*\s*(?:(\d+)\s*)?\.\.\s*(\d+)\s*\](->?)\s*(\([^()]*\))\s*\)/g;
 
 function translateCode(code: string): string {
@@ -16,20 +18,6 @@ function translateCode(code: string): string {
     .replace(/\btype\s*\(/g, 'label(');
 }
 
-/** Splits on string literals ('…', "…", `…`) so only code is rewritten. */
 export function translateToKuzu(query: string): string {
-  let out = '';
-  let code = '';
-  for (let i = 0; i < query.length; i++) {
-    const ch = query[i];
-    if (ch === "'" || ch === '"' || ch === '`') {
-      out += translateCode(code);
-      code = '';
-      let j = i + 1;
-      while (j < query.length && query[j] !== ch) j += query[j] === '\\' ? 2 : 1;
-      out += query.slice(i, j + 1);
-      i = j;
-    } else code += ch;
-  }
-  return out + translateCode(code);
+  return mapCode(query, translateCode);
 }

@@ -6,6 +6,7 @@ import type { Graph } from '../../shared/graph.js';
 import { isNodeLabel, isRelType, type RelType } from '../../shared/schema.js';
 import { badQuery, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../errors.js';
 import { KuzuResultBuilder } from './kuzu-convert.js';
+import { withIdLabels } from './id-labels.js';
 import { translateToKuzu } from './kuzu-dialect.js';
 import { kuzuSchemaStatements } from './kuzu-schema.js';
 import type { BulkLoad, Health, ProgressFn, RunOptions, RunResult, Store } from './store.js';
@@ -164,7 +165,7 @@ export class KuzuStore implements Store {
     const { timeoutMs = NO_TIMEOUT_MS, maxRows = Number.MAX_SAFE_INTEGER } = options;
     c.setQueryTimeout(timeoutMs);
     try {
-      const prepared = await prepare(c, translateToKuzu(query));
+      const prepared = await prepare(c, translateToKuzu(withIdLabels(query, params)));
       const result = await c.execute(prepared, params as Record<string, KuzuValue>);
       if (Array.isArray(result)) {
         closeAll(result);

@@ -3,6 +3,7 @@
  * routing works on clusters and Aura), a server-side timeout per
  * transaction, streamed rows with a cap, and plain JSON out (neo4j-convert).
  */
+import { withIdLabels } from './id-labels.js';
 import neo4j, {
   int,
   isInt,
@@ -354,7 +355,7 @@ export class Neo4jStore implements Store {
     const out = await this.tx(
       mode,
       async (tx) => {
-        const result = tx.run(query, driverParams);
+        const result = tx.run(withIdLabels(query, params), driverParams);
         const records: Neo4jRecord[] = [];
         let truncated = false;
         for await (const record of result) {

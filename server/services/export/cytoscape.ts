@@ -3,30 +3,11 @@
  * properties flattened into `data`. Loads with `cy.json({ elements })` or
  * `cytoscape({ elements })`, and Cytoscape desktop imports it.
  */
-import type { Graph, PlainValue } from '../../../shared/graph.js';
+import type { CytoscapeJson, Graph, PlainValue } from '../../../shared/graph.js';
 import { exportFilename, type ExportOptions, type ExportResult } from './common.js';
 
-export interface CyNodeData {
-  id: string;
-  /** The node label (Person, State, …); the display name stays in `name`. */
-  label: string;
-  [key: string]: PlainValue;
-}
-
-export interface CyEdgeData {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-  [key: string]: PlainValue;
-}
-
-export interface CytoscapeJson {
-  format_version: string;
-  generated_by: string;
-  data: { name: string };
-  elements: { nodes: Array<{ data: CyNodeData }>; edges: Array<{ data: CyEdgeData }> };
-}
+/** The types live in shared/ so the client can read the export back; re-exported for server code. */
+export type { CyEdgeData, CyNodeData, CytoscapeJson } from '../../../shared/graph.js';
 
 function without(properties: Record<string, PlainValue>, reserved: readonly string[]): Record<string, PlainValue> {
   const out: Record<string, PlainValue> = {};
