@@ -55,7 +55,7 @@ describe('npm run ingest (CLI)', () => {
     expect(first.stdout).toMatch(/relationships created|claims added/);
     const second = run(file, '--accept', 'all');
     expect(second.status, second.stderr).toBe(0);
-    expect(second.stdout).toMatch(/0 nodes and 0 relationships created, 0 claims added/);
+    expect(second.stdout).toMatch(/0 nodes and 0 relationships created \(\+0 article mentions\), 0 claims added/);
   });
 
   it('rejects an empty file with a clear message and exit code 2', () => {

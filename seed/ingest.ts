@@ -64,7 +64,7 @@ async function run(argv: string[]): Promise<number> {
     const accept = acceptArg ? parseAccept(acceptArg, preview.candidates.length) : await review(preview.candidates.length);
     const report = await commitIngest(store, readFileSync(file), { ...opts, accept });
     console.log(
-      `ingest: ${report.articleId}: ${report.accepted} accepted; ${report.nodesCreated} nodes and ${report.edgesCreated} relationships created, ${report.claimsAdded} claims added to existing facts, ${report.unchanged} already known`,
+      `ingest: ${report.articleId}: ${report.accepted} accepted; ${report.nodesCreated} nodes and ${report.edgesCreated} relationships created (+${report.mentionsCreated} article mentions), ${report.claimsAdded} claims added to existing facts, ${report.unchanged} already known`,
     );
     return 0;
   } finally {

@@ -1,5 +1,6 @@
 /** Request and response shapes of the HTTP API, imported by server and client alike. */
 import type { Graph, GraphEdge, GraphNode, PlainValue, Provenance } from './graph.js';
+import type { NodeLabel, RelType } from './schema.js';
 
 export interface ApiError {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -137,4 +138,84 @@ export interface ExportFormatInfo {
   mediaType: string;
   extension: string;
   description: string;
+}
+
+// ---- ingest: the extractor's candidates (seed/extract) and the ingest endpoints (server/routes/ingest.ts) ----
+
+export type DatePrecision = 'day' | 'month' | 'year';
+export type Modality = 'asserted' | 'reported' | 'alleged';
+
+export interface IngestCandidateEnd {
+  /** Graph id, or null for an entity the graph does not know yet. */
+  id: string | null;
+  name: string;
+  label: NodeLabel;
+}
+
+export interface IngestCandidate {
+  subject: IngestCandidateEnd;
+  predicate: RelType;
+  object: IngestCandidateEnd;
+  date: string | null;
+  datePrecision: DatePrecision | null;
+  dateNote: string;
+  /** Exact range when the date phrase names a week ("pekan lalu"). */
+  dateFrom?: string;
+  dateTo?: string;
+  /** The sentence, verbatim from the cleaned text. */
+  quote: string;
+  /** Offset of `quote` in the cleaned text (`article.text`). */
+  offset: number;
+  confidence: number;
+  modality: Modality;
+  reportedBy?: string;
+  /** The verb or noun that matched. */
+  trigger: string;
+  /** How arguments were resolved, hedges, headline origin. */
+  notes: string[];
+}
+
+export interface IngestProposedEntity {
+  name: string;
+  label: NodeLabel | null;
+  reason: string;
+  /** Offsets of each occurrence in the text. */
+  offsets: number[];
+}
+
+export interface IngestArticle {
+  text: string;
+  /** Publication date (YYYY-MM-DD); needed when the text carries none. */
+  date?: string;
+  outlet?: string;
+}
+
+export interface IngestPreviewResponse {
+  articleId: string;
+  article: { headline: string; byline: string | null; date: string; outlet: string | null; text: string };
+  candidates: IngestCandidate[];
+  newEntities: IngestProposedEntity[];
+  skipped: Array<{ predicate: RelType; trigger: string; offset: number; reason: string; sentence: string }>;
+}
+
+export interface IngestEdit {
+  date?: string | null;
+  datePrecision?: DatePrecision | null;
+}
+
+export interface IngestCommit extends IngestArticle {
+  /** Indexes of the accepted candidates; all when omitted. */
+  accept?: number[];
+  edits?: Record<number, IngestEdit>;
+}
+
+export interface IngestReport {
+  articleId: string;
+  accepted: number;
+  nodesCreated: number;
+  /** Fact relationships created (article MENTIONS edges are counted apart). */
+  edgesCreated: number;
+  mentionsCreated: number;
+  claimsAdded: number;
+  unchanged: number;
 }

@@ -7,6 +7,10 @@ import type {
   ExportFormatInfo,
   GraphResponse,
   HealthResponse,
+  IngestArticle,
+  IngestCommit,
+  IngestPreviewResponse,
+  IngestReport,
   NeighboursResponse,
   NodeResponse,
   PathsResponse,
@@ -62,71 +66,6 @@ async function postJson<T>(path: string, body: unknown, headers: Record<string, 
 }
 
 const enc = encodeURIComponent;
-
-// ---- ingest (server/routes/ingest.ts; candidates as seed/extract/extract.ts makes them) ----
-
-export type DatePrecision = 'day' | 'month' | 'year';
-
-export interface IngestCandidateEnd {
-  /** Graph id, or null for an entity the graph does not know yet. */
-  id: string | null;
-  name: string;
-  label: string;
-}
-
-export interface IngestCandidate {
-  subject: IngestCandidateEnd;
-  predicate: string;
-  object: IngestCandidateEnd;
-  date: string | null;
-  datePrecision: DatePrecision | null;
-  dateNote: string;
-  dateFrom?: string;
-  dateTo?: string;
-  /** The sentence, verbatim from the cleaned article text. */
-  quote: string;
-  offset: number;
-  confidence: number;
-  modality: 'asserted' | 'reported' | 'alleged';
-  reportedBy?: string;
-  trigger: string;
-  notes: string[];
-}
-
-export interface IngestArticle {
-  text: string;
-  /** Publication date (YYYY-MM-DD); needed when the text carries none. */
-  date?: string;
-  outlet?: string;
-}
-
-export interface IngestPreviewResponse {
-  articleId: string;
-  article: { headline: string; byline: string | null; date: string; outlet: string | null; text: string };
-  candidates: IngestCandidate[];
-  newEntities: Array<{ name: string; label: string | null; reason: string; offsets: number[] }>;
-  skipped: Array<{ predicate: string; trigger: string; offset: number; reason: string; sentence: string }>;
-}
-
-export interface IngestEdit {
-  date?: string | null;
-  datePrecision?: DatePrecision | null;
-}
-
-export interface IngestCommit extends IngestArticle {
-  /** Indexes of the accepted candidates. */
-  accept: number[];
-  edits?: Record<number, IngestEdit>;
-}
-
-export interface IngestReport {
-  articleId: string;
-  accepted: number;
-  nodesCreated: number;
-  edgesCreated: number;
-  claimsAdded: number;
-  unchanged: number;
-}
 
 export interface NeighbourQuery {
   limit?: number;

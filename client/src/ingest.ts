@@ -4,7 +4,8 @@
  * them with the write token. The token stays in sessionStorage (this tab,
  * until it closes), never in localStorage or the URL.
  */
-import { api, ApiFailure, messageOf, type DatePrecision, type IngestArticle, type IngestCandidate, type IngestEdit, type IngestPreviewResponse, type IngestReport } from './api.js';
+import type { DatePrecision, IngestArticle, IngestCandidate, IngestEdit, IngestPreviewResponse, IngestReport } from '../../shared/api.js';
+import { api, ApiFailure, messageOf } from './api.js';
 import { byId, clear, el } from './dom.js';
 
 /** Candidates at or above this confidence start ticked. */
@@ -304,6 +305,7 @@ function reportLine(r: IngestReport): string {
     `${plural(r.claimsAdded, 'claim')} added to known relationships`,
     `${r.unchanged} already known`,
   ];
+  if (r.mentionsCreated) parts.push(`${plural(r.mentionsCreated, 'article mention')} recorded`);
   if (r.nodesCreated) parts.push(`${plural(r.nodesCreated, 'node')} created`);
   return `Loaded ${plural(r.accepted, 'fact')}: ${parts.join(', ')}.`;
 }

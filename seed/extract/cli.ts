@@ -52,7 +52,7 @@ export async function runExtraction(opts: CliOptions, seedDir?: string): Promise
   return extractCandidates(text, { gazetteer, date, outlet: opts.outlet });
 }
 
-export function summary(r: Pick<ExtractResult, 'article' | 'candidates' | 'newEntities'>): string {
+export function summary(r: { article: Pick<ExtractResult['article'], 'headline' | 'outlet' | 'date'> } & Pick<ExtractResult, 'candidates' | 'newEntities'>): string {
   const lines = [`${r.article.headline} (${r.article.outlet ?? 'outlet unknown'}, ${r.article.date ?? 'date unknown'})`, ''];
   for (const [i, c] of r.candidates.entries()) {
     lines.push(`[${i}] ${c.confidence.toFixed(2)}  ${c.subject.name} ${c.predicate} ${c.object.name}${c.date ? ` @${c.date}` : ''}${c.reportedBy ? ` (reported by ${c.reportedBy})` : ''}`);

@@ -11,6 +11,7 @@
  * typed by the title before them (`Menteri Luar Negeri X` → Person) or by their
  * head word (`Dewan …` → Organization, `Semenanjung …` → Place).
  */
+import type { IngestProposedEntity } from '../../shared/api.js';
 import type { Graph } from '../../shared/graph.js';
 import { normalizeText } from '../../shared/graph.js';
 import { isNodeLabel, type NodeLabel } from '../../shared/schema.js';
@@ -383,13 +384,7 @@ export function findEntities(text: string, gazetteer: Gazetteer): EntityMention[
   return all;
 }
 
-export interface ProposedEntity {
-  name: string;
-  label: NodeLabel | null;
-  reason: string;
-  /** Offsets of each occurrence in the text. */
-  offsets: number[];
-}
+export type ProposedEntity = IngestProposedEntity;
 
 /** Proposed entities grouped by normalised name, first occurrence first. */
 export function proposedEntities(mentions: readonly EntityMention[]): ProposedEntity[] {

@@ -2,6 +2,7 @@
  * Article text in, candidate facts out: clean → entities → sentences →
  * relation patterns → dates. Pure and deterministic: no network, no store.
  */
+import type { IngestCandidate, IngestCandidateEnd } from '../../shared/api.js';
 import type { Graph, GraphEdge, GraphNode } from '../../shared/graph.js';
 import { normalizeText } from '../../shared/graph.js';
 import type { NodeLabel, RelType } from '../../shared/schema.js';
@@ -10,35 +11,9 @@ import { findDates, type DateMention, type DatePrecision } from './dates.js';
 import { findEntities, proposedEntities, type Gazetteer, type ProposedEntity } from './entities.js';
 import { extractRelations, splitSentences, type Modality, type SkippedTrigger } from './relations.js';
 
-export interface CandidateEnd {
-  /** Seed id, or null for an entity the seed does not know yet. */
-  id: string | null;
-  name: string;
-  label: NodeLabel;
-}
-
-export interface Candidate {
-  subject: CandidateEnd;
-  predicate: RelType;
-  object: CandidateEnd;
-  date: string | null;
-  datePrecision: DatePrecision | null;
-  dateNote: string;
-  /** Exact range when the date phrase names a week ("pekan lalu"). */
-  dateFrom?: string;
-  dateTo?: string;
-  /** The sentence, verbatim from the cleaned text. */
-  quote: string;
-  /** Offset of `quote` in the cleaned text (`article.text`). */
-  offset: number;
-  confidence: number;
-  modality: Modality;
-  reportedBy?: string;
-  /** The verb or noun that matched. */
-  trigger: string;
-  /** How arguments were resolved, hedges, headline origin. */
-  notes: string[];
-}
+/** The candidate shapes are API types: one definition in shared/api.ts. */
+export type CandidateEnd = IngestCandidateEnd;
+export type Candidate = IngestCandidate;
 
 export interface ExtractedArticle {
   headline: string;

@@ -48,7 +48,7 @@ describe('requireArticleDate', () => {
   });
 
   it('asks for --date when the page has none', () => {
-    expect(problem(() => requireArticleDate(null))).toMatchObject({ code: 'no-date', message: expect.stringMatching(/--date YYYY-MM-DD/) });
+    expect(problem(() => requireArticleDate(null))).toMatchObject({ code: 'no-date', message: expect.stringMatching(/YYYY-MM-DD.*--date/) });
   });
 
   it('rejects a malformed --date', () => {

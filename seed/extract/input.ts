@@ -55,6 +55,6 @@ export function requireArticleDate(pageDate: string | null, givenDate?: string):
   if (pageDate) return pageDate;
   throw new IngestInputError(
     'no-date',
-    'No publication date found in the article, and no --date given. Add --date YYYY-MM-DD (the day the article was published) so that "Senin" or "bulan lalu" can be resolved.',
+    'No publication date found in the article: give the day it was published (YYYY-MM-DD; the date field, or --date on the command line) so that "Senin" or "bulan lalu" can be resolved.',
   );
 }

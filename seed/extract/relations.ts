@@ -29,7 +29,8 @@ export interface Arg {
   via?: string;
 }
 
-export type Modality = 'asserted' | 'reported' | 'alleged';
+export type { Modality } from '../../shared/api.js';
+import type { Modality } from '../../shared/api.js';
 
 export interface Relation {
   predicate: RelType;

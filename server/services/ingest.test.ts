@@ -61,7 +61,7 @@ describe('ingest API', () => {
     expect(first.body.claimsAdded).toBeGreaterThan(0);
     const after = await counts();
     expect(after[0]).toBe(before[0] + first.body.nodesCreated);
-    expect(after[1]).toBe(before[1] + first.body.edgesCreated);
+    expect(after[1]).toBe(before[1] + first.body.edgesCreated + first.body.mentionsCreated);
 
     const graph = (await (await fetch(`${s.url}/api/graph?limit=10000`)).json()) as GraphResponse;
     const signed = graph.graph.edges.filter(
@@ -71,7 +71,7 @@ describe('ingest API', () => {
     expect(provenanceOf(signed[0].properties).some((c) => c.article === first.body.articleId)).toBe(true);
 
     const again = await post('/api/ingest', { text: ARTICLE, outlet: 'Contoh' }, TOKEN);
-    expect(again.body).toMatchObject({ nodesCreated: 0, edgesCreated: 0, claimsAdded: 0 });
+    expect(again.body).toMatchObject({ nodesCreated: 0, edgesCreated: 0, mentionsCreated: 0, claimsAdded: 0 });
     expect(await counts()).toEqual(after);
   });
 

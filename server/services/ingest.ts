@@ -5,10 +5,11 @@
  * ingesting the same article twice changes nothing.
  */
 import { createHash } from 'node:crypto';
+import type { IngestPreviewResponse, IngestReport } from '../../shared/api.js';
 import { normalizeText, type Graph, type GraphEdge, type GraphNode, type PlainValue } from '../../shared/graph.js';
 import { LABELS, REL_PROPS, isNodeLabel, type NodeLabel } from '../../shared/schema.js';
 import { buildGazetteer, entitiesFromGraph } from '../../seed/extract/entities.js';
-import { candidatesToFacts, extractCandidates, type Candidate, type ExtractResult } from '../../seed/extract/extract.js';
+import { candidatesToFacts, extractCandidates, type Candidate } from '../../seed/extract/extract.js';
 import { IngestInputError, requireArticleDate, validateArticleInput } from '../../seed/extract/input.js';
 import { badRequest } from '../errors.js';
 import type { Store } from '../store/store.js';
@@ -20,22 +21,7 @@ export interface IngestOptions {
   outlet?: string;
 }
 
-export interface IngestPreview {
-  articleId: string;
-  article: ExtractResult['article'] & { date: string };
-  candidates: Candidate[];
-  newEntities: ExtractResult['newEntities'];
-  skipped: ExtractResult['skipped'];
-}
-
-export interface IngestReport {
-  articleId: string;
-  accepted: number;
-  nodesCreated: number;
-  edgesCreated: number;
-  claimsAdded: number;
-  unchanged: number;
-}
+export type IngestPreview = IngestPreviewResponse;
 
 /** Input problems are the user's to fix: 400 with the extractor's message. */
 function asBadRequest<T>(fn: () => T): T {
@@ -180,9 +166,7 @@ export async function commitIngest(
   const newNodes = [article, ...facts.nodes].filter((n) => !known.has(n.id));
 
   const steps = newNodes.map(nodeStep);
-  let edgesCreated = 0;
-  let claimsAdded = 0;
-  let unchanged = 0;
+  const tally = { edgesCreated: 0, mentionsCreated: 0, claimsAdded: 0, unchanged: 0 };
   for (const edge of edges) {
     const fromLabel = labelOf.get(edge.source);
     const toLabel = labelOf.get(edge.target);
@@ -192,14 +176,15 @@ export async function commitIngest(
     const existing = sameFact(found.graph.edges, edge);
     if (!existing) {
       steps.push(createEdgeStep(edge, fromLabel, toLabel));
-      edgesCreated++;
+      if (edge.type === 'MENTIONS') tally.mentionsCreated++;
+      else tally.edgesCreated++;
     } else if (((existing.properties.sourceArticles as string[] | null) ?? []).includes(preview.articleId)) {
-      unchanged++;
+      tally.unchanged++;
     } else {
       steps.push(appendClaimsStep(existing, edge, fromLabel, toLabel));
-      claimsAdded++;
+      tally.claimsAdded++;
     }
   }
   if (steps.length) await store.writeTransaction(steps);
-  return { articleId: preview.articleId, accepted: accepted.length, nodesCreated: newNodes.length, edgesCreated, claimsAdded, unchanged };
+  return { articleId: preview.articleId, accepted: accepted.length, nodesCreated: newNodes.length, ...tally };
 }
