@@ -41,25 +41,31 @@ function arrow(direction: NeighbourOptions['direction'], rel: string): string {
   return `-${rel}-`;
 }
 
-/** Neighbours of a node, capped, with the count per relationship type and direction so the UI can offer the rest. */
+async function findNode(store: Store, id: string): Promise<GraphNode> {
+  const r = await store.run('MATCH (n {id: $id}) RETURN n', { id });
+  const node = r.graph.nodes[0];
+  if (!node) throw notFound(`no node with id '${id}'`);
+  return node;
+}
+
+/**
+ * Neighbours of a node, capped, with the count per relationship type and
+ * direction so the UI can offer the rest. Pages follow the engine's scan
+ * order, which is stable while the graph is unchanged: sorting a hub's
+ * thousands of full relationships to cut fifty was most of the cost.
+ */
 export async function neighbours(store: Store, id: string, options: NeighbourOptions): Promise<NeighboursResponse> {
-  const { node } = await getNode(store, id);
   const types = options.types.length ? options.types : REL_TYPES;
   const rel = `[r${typeFilter(types)}]`;
-  const page = await store.run(
-    `MATCH (n {id: $id})${arrow(options.direction, rel)}(m) RETURN r, m ORDER BY r.id SKIP $offset LIMIT $limit`,
-    { id, offset: options.offset, limit: options.limit },
-    { maxRows: options.limit },
-  );
-  const counts: NeighbourCount[] = [];
-  for (const direction of ['out', 'in'] as const) {
-    if (options.direction !== 'both' && options.direction !== direction) continue;
-    const c = await store.run(
-      `MATCH (n {id: $id})${arrow(direction, rel)}(m) RETURN ${store.dialect.relType('r')} AS type, count(*) AS count`,
-      { id },
-    );
-    for (const row of c.rows) counts.push({ type: String(row.type), direction, count: Number(row.count) });
-  }
+  const directions = (['out', 'in'] as const).filter((d) => options.direction === 'both' || options.direction === d);
+  const [node, page, ...perDirection] = await Promise.all([
+    findNode(store, id),
+    store.run(`MATCH (n {id: $id})${arrow(options.direction, rel)}(m) RETURN r, m SKIP $offset LIMIT $limit`, { id, offset: options.offset, limit: options.limit }, { maxRows: options.limit }),
+    ...directions.map((direction) =>
+      store.run(`MATCH (n {id: $id})${arrow(direction, rel)}() RETURN ${store.dialect.relType('r')} AS type, count(*) AS count`, { id }),
+    ),
+  ]);
+  const counts: NeighbourCount[] = perDirection.flatMap((c, i) => c.rows.map((row) => ({ type: String(row.type), direction: directions[i], count: Number(row.count) })));
   counts.sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
   // An undirected self-loop is counted in both directions but returned once.
   const total = counts.reduce((sum, c) => sum + c.count, 0);
