@@ -87,7 +87,8 @@ export function graphStyle(p: Palette): StylesheetJson {
         'text-background-color': p.background,
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 9,
+        // Relationship types stay readable at the zoom that fits the seed graph; below it they would be noise.
+        'min-zoomed-font-size': 5,
       },
     },
     { selector: 'edge[type = "MENTIONS"]', style: { 'line-style': 'dotted', width: 1 } },
