@@ -1,0 +1,231 @@
+/**
+ * Browser: builds bench/browser with Vite, serves it and the synthetic
+ * elements from 127.0.0.1, and drives headless Chromium through it: first
+ * frame, pan/zoom frame times (real wheel and drag input, so Cytoscape's
+ * viewport level of detail engages), long tasks and fcose layout time.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import type { Graph } from '../../shared/graph.js';
+import type { BenchElements, InitResult, RenderConfig, Variant } from '../browser/protocol.js';
+import { cheapNodeLabels, EDGE_LABELS_ON_SELECTION, minimalStyle, STRAIGHT_EDGES, VIEWPORT_LOD } from '../../client/src/perf.js';
+import { CHROMIUM_PATH } from '../machine.js';
+import { percentile, round, sleep } from '../stats.js';
+import { prng, syntheticGraph } from '../synthetic.js';
+
+const PAGE_DIR = fileURLToPath(new URL('../browser', import.meta.url));
+const VIEWPORT = { width: 1280, height: 800 };
+
+export interface BrowserCase {
+  nodes: number;
+  edges: number;
+  /** NAIVE, JEJAK, WEBGL, or the name of a one-change variant. */
+  config: RenderConfig | string;
+  createMs: number | null;
+  firstFrameMs: number | null;
+  frameMedianMs: number | null;
+  frameP95Ms: number | null;
+  /** Interaction time / frames: Cytoscape skips frames after a slow one, so the median alone flatters. */
+  frameMeanMs: number | null;
+  frames: number;
+  longTasksOver200: number;
+  longestTaskMs: number;
+  layoutMs: number | null;
+  webgl: boolean;
+  error?: string;
+}
+
+/** Cytoscape elements with preset positions on a jittered grid (with gaps, so a drag can start on empty canvas). */
+export function benchElements(graph: Graph, seed = 5): BenchElements {
+  const rand = prng(seed);
+  const side = Math.ceil(Math.sqrt(graph.nodes.length));
+  const order = graph.nodes.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return {
+    nodes: graph.nodes.map((n, i) => ({
+      data: { id: n.id, label: n.label, name: String(n.properties.name) },
+      position: { x: (order[i] % side) * 80 + rand() * 20, y: Math.floor(order[i] / side) * 80 + rand() * 20 },
+    })),
+    edges: graph.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, type: e.type } })),
+  };
+}
+
+/** One change at a time on top of the app style, to show what each option of client/src/perf.ts buys. */
+export const VARIANTS: Variant[] = [
+  { name: 'app style, untuned', base: 'app', init: {}, style: [] },
+  { name: '+ edge labels on selection only', base: 'app', init: {}, style: EDGE_LABELS_ON_SELECTION },
+  { name: '+ cheap node labels (min 12 px)', base: 'app', init: {}, style: cheapNodeLabels(12) },
+  { name: '+ straight edges, no arrows', base: 'app', init: {}, style: STRAIGHT_EDGES },
+  { name: '+ viewport LOD', base: 'app', init: VIEWPORT_LOD, style: [] },
+  { name: 'naive + viewport LOD', base: 'naive', init: VIEWPORT_LOD, style: [] },
+  { name: 'minimal style alone (no LOD)', base: 'naive', init: {}, style: minimalStyle() },
+];
+
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+async function buildPage(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: PAGE_DIR,
+    base: '/',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000, reportCompressedSize: false },
+  });
+}
+
+function serve(dir: string, elements: Map<number, string>): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const m = /^\/elements\/(\d+)\.json$/.exec(url.pathname);
+    if (m && elements.has(Number(m[1]))) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end(elements.get(Number(m[1])));
+    }
+    const file = path.join(dir, url.pathname === '/' ? 'index.html' : path.normalize(url.pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404);
+      return void res.end();
+    }
+    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.html') ? 'text/html' : 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms))]);
+}
+
+/**
+ * Wheel zoom in and out at the centre, then drag-pan from an empty point and
+ * back, until `ms` have passed. Input is sent back to back (each event waits
+ * for the page to take it), so every frame has a viewport change to draw.
+ */
+async function interact(page: Page, ms: number): Promise<void> {
+  const centre = { x: VIEWPORT.width / 2, y: VIEWPORT.height / 2 };
+  const empty = await page.evaluate(() => window.jejakBench!.emptyPoint());
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) {
+    await page.mouse.move(centre.x, centre.y);
+    for (let k = 0; k < 6 && Date.now() - t0 < ms; k++) {
+      await page.mouse.wheel(0, k < 3 ? -120 : 120);
+    }
+    await page.mouse.move(empty.x, empty.y);
+    await page.mouse.down();
+    for (let k = 1; k <= 16 && Date.now() - t0 < ms * 1.5; k++) {
+      const step = k <= 8 ? k : 16 - k;
+      await page.mouse.move(empty.x + step * 12, empty.y + step * 6);
+    }
+    await page.mouse.up();
+  }
+}
+
+async function runCase(browser: Browser, baseUrl: string, nodes: number, config: RenderConfig, interactionMs: number, timeoutMs: number, withLayout: boolean, variant?: Variant): Promise<BrowserCase> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const result: BrowserCase = {
+    nodes,
+    edges: 0,
+    config: variant?.name ?? config,
+    createMs: null,
+    firstFrameMs: null,
+    frameMedianMs: null,
+    frameP95Ms: null,
+    frameMeanMs: null,
+    frames: 0,
+    longTasksOver200: 0,
+    longestTaskMs: 0,
+    layoutMs: null,
+    webgl: false,
+  };
+  const longTasks: number[] = [];
+  try {
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => Boolean(window.jejakBench));
+    const elements = await page.evaluate((n) => window.jejakBench!.load(n), nodes);
+    result.edges = elements - nodes;
+    await page.evaluate(() => window.jejakBench!.takeLongTasks());
+    const init = await withTimeout<InitResult>(page.evaluate(
+        // The variant travels as JSON: Cytoscape's style types are too deep for Playwright's argument typing.
+        ([c, v]) => window.jejakBench!.init(c as RenderConfig, v ? (JSON.parse(v) as Variant) : undefined),
+        [config, variant ? JSON.stringify(variant) : ''],
+      ), timeoutMs, 'first frame');
+    Object.assign(result, { createMs: round(init.createMs, 1), firstFrameMs: round(init.firstFrameMs, 1), webgl: init.webgl });
+    await sleep(300);
+    await page.evaluate(() => window.jejakBench!.startFrames());
+    await withTimeout(interact(page, interactionMs), timeoutMs, 'pan/zoom');
+    await sleep(200);
+    const intervals = await withTimeout(page.evaluate(() => window.jejakBench!.stopFrames()), timeoutMs, 'frames');
+    Object.assign(result, { frames: intervals.length, frameMedianMs: round(percentile(intervals, 50), 1), frameP95Ms: round(percentile(intervals, 95), 1),
+      frameMeanMs: intervals.length ? round(intervals.reduce((a, b) => a + b, 0) / intervals.length, 1) : null,
+    });
+    longTasks.push(...(await page.evaluate(() => window.jejakBench!.takeLongTasks())));
+    if (withLayout) {
+      result.layoutMs = round(await withTimeout(page.evaluate((c) => window.jejakBench!.layout(c), config), timeoutMs, 'layout'), 1);
+    }
+  } catch (err) {
+    result.error = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  } finally {
+    result.longTasksOver200 = longTasks.filter((d) => d > 200).length;
+    result.longestTaskMs = round(Math.max(0, ...longTasks), 1);
+    await context.close().catch(() => undefined);
+  }
+  return result;
+}
+
+export interface BrowserPlan {
+  sizes: number[];
+  /** Sizes at which the WebGL renderer is tried too. */
+  webglSizes: number[];
+  /** Sizes at which fcose is timed. */
+  layoutSizes: number[];
+  /** Size for the one-change variants (none when undefined). */
+  variantSize?: number;
+  interactionMs: number;
+  timeoutMs: number;
+}
+
+export interface BrowserResult {
+  viewport: typeof VIEWPORT;
+  plan: BrowserPlan;
+  cases: BrowserCase[];
+}
+
+export async function runBrowser(workDir: string, plan: BrowserPlan, log: (line: string) => void): Promise<BrowserResult> {
+  const outDir = path.join(workDir, 'browser-dist');
+  await buildPage(outDir);
+  const sizes = [...new Set([...plan.sizes, ...(plan.variantSize ? [plan.variantSize] : [])])];
+  const elements = new Map(sizes.map((n) => [n, JSON.stringify(benchElements(syntheticGraph({ relationships: 2 * n, nodes: n, seed: 11 })))]));
+  const server = await serve(outDir, elements);
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
+  const cases: BrowserCase[] = [];
+  const report = (c: BrowserCase) => {
+    log(
+      `browser: ${c.nodes} nodes, ${c.config}: first frame ${c.firstFrameMs} ms, frames median ${c.frameMedianMs} / p95 ${c.frameP95Ms} / mean ${c.frameMeanMs} ms (${c.frames}), long tasks >200 ms: ${c.longTasksOver200}, layout ${c.layoutMs ?? '—'} ms${c.webgl ? ' (webgl)' : ''}${c.error ? ` ERROR ${c.error}` : ''}`,
+    );
+    cases.push(c);
+  };
+  try {
+    for (const n of plan.sizes) {
+      const configs: RenderConfig[] = plan.webglSizes.includes(n) ? ['naive', 'jejak', 'webgl'] : ['naive', 'jejak'];
+      for (const config of configs) report(await runCase(browser, baseUrl, n, config, plan.interactionMs, plan.timeoutMs, plan.layoutSizes.includes(n)));
+    }
+    if (plan.variantSize) {
+      for (const v of VARIANTS) report(await runCase(browser, baseUrl, plan.variantSize, 'jejak', plan.interactionMs, plan.timeoutMs, false, v));
+    }
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  return { viewport: VIEWPORT, plan, cases };
+}
