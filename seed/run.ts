@@ -14,7 +14,7 @@ export async function seedConfigured(config: Config, store: Store, progress: Pro
   progress(`read: ${kb.graph.nodes.length} nodes and ${kb.graph.edges.length} relationships from the seed corpus`);
   if (store.engine === 'kuzu') {
     await store.close();
-    return seedKuzuFile(kuzuPath(config.dataDir), kb.graph, progress);
+    return seedKuzuFile(kuzuPath(config.dataDir), kb.graph, progress, config.kuzuBufferMb);
   }
   return seedStore(store, kb.graph, progress);
 }

@@ -30,10 +30,10 @@ const kuzuFiles = (dbPath: string) => [dbPath, `${dbPath}.wal`];
  * Builds the Kùzu database in a new file and swaps it in with a rename, so a
  * seed killed midway leaves the previous database intact.
  */
-export async function seedKuzuFile(dbPath: string, graph: Graph, progress: ProgressFn = () => undefined): Promise<SeedReport> {
+export async function seedKuzuFile(dbPath: string, graph: Graph, progress: ProgressFn = () => undefined, bufferPoolMb?: number): Promise<SeedReport> {
   const next = `${dbPath}.next`;
   for (const f of kuzuFiles(next)) fs.rmSync(f, { force: true });
-  const store = new KuzuStore(next);
+  const store = new KuzuStore(next, bufferPoolMb);
   let report: SeedReport;
   try {
     report = await seedStore(store, graph, progress);

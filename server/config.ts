@@ -5,6 +5,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
   HOST: z.string().default('127.0.0.1'),
   JEJAK_DATA_DIR: z.string().default('./data'),
+  JEJAK_KUZU_BUFFER_MB: z.coerce.number().int().min(64).max(1_048_576).default(2048),
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
@@ -20,6 +21,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** Kùzu's page cache in MiB. */
+  kuzuBufferMb: number;
   neo4j?: { uri: string; user: string; password: string; database: string };
   queryTimeoutMs: number;
   maxRows: number;
@@ -41,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.JEJAK_DATA_DIR),
+    kuzuBufferMb: e.JEJAK_KUZU_BUFFER_MB,
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
       : undefined,
@@ -56,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function describeConfig(c: Config): Record<string, unknown> {
   return {
     engine: c.neo4j ? 'neo4j' : 'kuzu',
-    store: c.neo4j ? `${c.neo4j.uri} (database ${c.neo4j.database}, user ${c.neo4j.user})` : path.join(c.dataDir, 'jejak.kuzu'),
+    store: c.neo4j ? `${c.neo4j.uri} (database ${c.neo4j.database}, user ${c.neo4j.user})` : `${path.join(c.dataDir, 'jejak.kuzu')} (buffer pool ${c.kuzuBufferMb} MiB)`,
     listen: `${c.host}:${c.port}`,
     queryTimeoutMs: c.queryTimeoutMs,
     maxRows: c.maxRows,

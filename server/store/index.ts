@@ -15,5 +15,5 @@ export async function createStore(config: Config): Promise<Store> {
     const { createNeo4jStore } = await import('./neo4j.js');
     return createNeo4jStore(config.neo4j);
   }
-  return createKuzuStore(kuzuPath(config.dataDir));
+  return createKuzuStore(kuzuPath(config.dataDir), config.kuzuBufferMb);
 }

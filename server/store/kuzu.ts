@@ -37,6 +37,7 @@ async function prepare(c: Connection, query: string): Promise<PreparedStatement>
 }
 
 const READ_CONNECTIONS = 4;
+export const DEFAULT_BUFFER_POOL_MB = 2048;
 /** Groups of at least this many rows get a progress line of their own. */
 const BIG_GROUP = 50_000;
 export const MAX_PATH_HOPS = 10;
@@ -112,14 +113,21 @@ export class KuzuStore implements Store {
   /** Kùzu allows one write transaction at a time: writes queue here. */
   private writeQueue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly location: string) {}
+  /**
+   * `bufferPoolMb` bounds Kùzu's page cache; left to itself Kùzu takes up to
+   * 80% of the machine's memory and keeps it, which a shared server cannot afford.
+   */
+  constructor(
+    readonly location: string,
+    private readonly bufferPoolMb = DEFAULT_BUFFER_POOL_MB,
+  ) {}
 
   /** Opens the database lazily; a failed open is not cached, so the store recovers when the file returns. */
   private open(): Promise<Handles> {
     if (!this.handles) {
       this.handles = (async () => {
         fs.mkdirSync(path.dirname(this.location), { recursive: true });
-        const db = new kuzu.Database(this.location);
+        const db = new kuzu.Database(this.location, this.bufferPoolMb * 1024 * 1024);
         await db.init();
         const writer = new kuzu.Connection(db);
         await writer.init();
@@ -337,6 +345,6 @@ export class KuzuStore implements Store {
   }
 }
 
-export function createKuzuStore(location: string): KuzuStore {
-  return new KuzuStore(location);
+export function createKuzuStore(location: string, bufferPoolMb?: number): KuzuStore {
+  return new KuzuStore(location, bufferPoolMb);
 }
