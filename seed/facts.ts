@@ -24,7 +24,8 @@ export class SeedDataError extends Error {
   }
 }
 
-export type DatePrecision = 'day' | 'month' | 'year';
+export type { DatePrecision } from '../shared/api.js';
+import type { DatePrecision } from '../shared/api.js';
 export type EntityLabel = Exclude<NodeLabel, 'Article'>;
 
 export interface EntityRecord {

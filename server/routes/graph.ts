@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { HealthResponse } from '../../shared/api.js';
-import { LABELS, NODE_LABELS, REL_PROPS, RELATIONSHIPS } from '../../shared/schema.js';
+import { LABELS, NODE_LABELS, REL_PROPS, RELATIONSHIPS, isNodeLabel } from '../../shared/schema.js';
+import { badRequest } from '../errors.js';
 import { openApiDocument } from '../openapi.js';
 import { parseInput } from '../http/validate.js';
 import { getNode, neighbours, overview, parseRelTypes, search } from '../services/graph.js';
@@ -64,9 +65,9 @@ export function graphRoutes(store: Store): Router {
       'query',
     );
     const labels = q.labels ? q.labels.split(',').map((l) => l.trim()) : [];
-    const bad = labels.filter((l) => !(NODE_LABELS as readonly string[]).includes(l));
-    if (bad.length) return void res.status(400).json({ error: { code: 'BAD_REQUEST', message: `unknown label ${bad.join(', ')}; allowed: ${NODE_LABELS.join(', ')}` } });
-    res.json(await search(store, q.q, q.limit, labels as (typeof NODE_LABELS)[number][]));
+    const bad = labels.filter((l) => !isNodeLabel(l));
+    if (bad.length) throw badRequest(`unknown label ${bad.join(', ')}; allowed: ${NODE_LABELS.join(', ')}`, { param: 'labels' });
+    res.json(await search(store, q.q, q.limit, labels.filter(isNodeLabel)));
   });
 
   return r;

@@ -41,7 +41,8 @@ function arrow(direction: NeighbourOptions['direction'], rel: string): string {
   return `-${rel}-`;
 }
 
-async function findNode(store: Store, id: string): Promise<GraphNode> {
+/** The node with this id, or NotFound. */
+export async function findNode(store: Store, id: string): Promise<GraphNode> {
   const r = await store.run('MATCH (n {id: $id}) RETURN n', { id });
   const node = r.graph.nodes[0];
   if (!node) throw notFound(`no node with id '${id}'`);

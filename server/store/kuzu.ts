@@ -67,7 +67,6 @@ async function exec(c: Connection, statement: string): Promise<void> {
   closeAll(await c.query(statement));
 }
 
-/** Plan operators that change the database, its files or its settings. */
 /** First words of plan operators that change the database, its files or its settings (ORDER_BY_MERGE only sorts). */
 const WRITING_WORDS = new Set(['CREATE', 'SET', 'DELETE', 'MERGE', 'COPY', 'EXPORT', 'IMPORT', 'DROP', 'ALTER', 'INSTALL', 'UNINSTALL', 'LOAD', 'STANDALONE', 'TRANSACTION', 'USE', 'ATTACH', 'DETACH', 'INSERT', 'BATCH', 'CHECKPOINT']);
 const isWritingOperator = (op: string) => WRITING_WORDS.has(op.split('_')[0]);
@@ -157,7 +156,11 @@ export class KuzuStore implements Store {
     const { readers } = await this.open();
     const c = await readers.acquire();
     try {
-      await exec(c, 'BEGIN TRANSACTION READ ONLY');
+      // A transaction left open by an earlier failure would block this connection for good: end it first.
+      await exec(c, 'BEGIN TRANSACTION READ ONLY').catch(async () => {
+        await exec(c, 'ROLLBACK').catch(() => undefined);
+        await exec(c, 'BEGIN TRANSACTION READ ONLY');
+      });
       try {
         return await fn(c);
       } finally {
