@@ -44,7 +44,7 @@ const SCALES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000];
 const API_SCALE = quick ? 10_000 : 100_000;
 const BROWSER: BrowserPlan = quick
   ? { sizes: [500, 2_000, 10_000], webglSizes: [500], layoutSizes: [500], interactionMs: 1_000, timeoutMs: 60_000 }
-  : { sizes: [500, 2_000, 10_000, 50_000], webglSizes: [500, 2_000, 10_000], layoutSizes: [500, 2_000], variantSize: 10_000, interactionMs: 2_000, timeoutMs: 150_000 };
+  : { sizes: [500, 2_000, 10_000, 50_000], webglSizes: [500, 2_000, 10_000], layoutSizes: [500, 2_000, 10_000], variantSize: 10_000, interactionMs: 2_000, timeoutMs: 150_000 };
 
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 

@@ -4,6 +4,7 @@
  */
 import cytoscape, { type Core, type CytoscapeOptions, type StylesheetJson } from 'cytoscape';
 import { graphStyle } from '../../client/src/graph-view.js';
+import { runLayout } from '../../client/src/layouts.js';
 import { renderOptionsFor } from '../../client/src/perf.js';
 import { paletteOf } from '../../client/src/theme.js';
 import type { BenchApi, BenchElements, InitResult, RenderConfig, Variant } from './protocol.js';
@@ -57,14 +58,17 @@ async function init(config: RenderConfig, variant?: Variant): Promise<InitResult
 async function layout(config: RenderConfig): Promise<number> {
   if (!cy) throw new Error('init first');
   const c = cy;
-  const options =
-    config === 'naive' ? { name: 'fcose' } : { name: 'fcose', ...renderOptionsFor(c.elements().length).layout };
   const t0 = performance.now();
-  await new Promise<void>((resolve) => {
-    const l = c.layout(options as cytoscape.LayoutOptions);
-    l.one('layoutstop', () => resolve());
-    l.run();
-  });
+  if (config === 'naive') {
+    await new Promise<void>((resolve) => {
+      const l = c.layout({ name: 'fcose' } as cytoscape.LayoutOptions);
+      l.one('layoutstop', () => resolve());
+      l.run();
+    });
+  } else {
+    // The app's own path: tuned fcose options, in a web worker past WORKER_LAYOUT_MIN_ELEMENTS.
+    await runLayout(c, 'fcose', { animate: false });
+  }
   return performance.now() - t0;
 }
 

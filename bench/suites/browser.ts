@@ -36,6 +36,9 @@ export interface BrowserCase {
   longTasksOver200: number;
   longestTaskMs: number;
   layoutMs: number | null;
+  /** Long tasks over 200 ms while the layout ran (JEJAK runs fcose in a web worker past 1k elements). */
+  layoutLongTasksOver200: number | null;
+  layoutLongestTaskMs: number | null;
   webgl: boolean;
   error?: string;
 }
@@ -145,6 +148,8 @@ async function runCase(browser: Browser, baseUrl: string, nodes: number, config:
     longTasksOver200: 0,
     longestTaskMs: 0,
     layoutMs: null,
+    layoutLongTasksOver200: null,
+    layoutLongestTaskMs: null,
     webgl: false,
   };
   const longTasks: number[] = [];
@@ -171,6 +176,10 @@ async function runCase(browser: Browser, baseUrl: string, nodes: number, config:
     longTasks.push(...(await page.evaluate(() => window.jejakBench!.takeLongTasks())));
     if (withLayout) {
       result.layoutMs = round(await withTimeout(page.evaluate((c) => window.jejakBench!.layout(c), config), timeoutMs, 'layout'), 1);
+      await sleep(200);
+      const during = await page.evaluate(() => window.jejakBench!.takeLongTasks());
+      result.layoutLongTasksOver200 = during.filter((d) => d > 200).length;
+      result.layoutLongestTaskMs = round(Math.max(0, ...during), 1);
     }
   } catch (err) {
     result.error = err instanceof Error ? err.message.split('\n')[0] : String(err);
@@ -211,14 +220,16 @@ export async function runBrowser(workDir: string, plan: BrowserPlan, log: (line:
   const cases: BrowserCase[] = [];
   const report = (c: BrowserCase) => {
     log(
-      `browser: ${c.nodes} nodes, ${c.config}: first frame ${c.firstFrameMs} ms, frames median ${c.frameMedianMs} / p95 ${c.frameP95Ms} / mean ${c.frameMeanMs} ms (${c.frames}), long tasks >200 ms: ${c.longTasksOver200}, layout ${c.layoutMs ?? '—'} ms${c.webgl ? ' (webgl)' : ''}${c.error ? ` ERROR ${c.error}` : ''}`,
+      `browser: ${c.nodes} nodes, ${c.config}: first frame ${c.firstFrameMs} ms, frames median ${c.frameMedianMs} / p95 ${c.frameP95Ms} / mean ${c.frameMeanMs} ms (${c.frames}), long tasks >200 ms: ${c.longTasksOver200}, layout ${c.layoutMs ?? '—'} ms (long tasks >200 ms during it: ${c.layoutLongTasksOver200 ?? '—'})${c.webgl ? ' (webgl)' : ''}${c.error ? ` ERROR ${c.error}` : ''}`,
     );
     cases.push(c);
   };
   try {
     for (const n of plan.sizes) {
       const configs: RenderConfig[] = plan.webglSizes.includes(n) ? ['naive', 'jejak', 'webgl'] : ['naive', 'jejak'];
-      for (const config of configs) report(await runCase(browser, baseUrl, n, config, plan.interactionMs, plan.timeoutMs, plan.layoutSizes.includes(n)));
+      // Past 2k nodes only JEJAK lays out: main-thread fcose with its defaults takes minutes there.
+      const lays = (config: RenderConfig) => plan.layoutSizes.includes(n) && (n <= 2_000 || config === 'jejak');
+      for (const config of configs) report(await runCase(browser, baseUrl, n, config, plan.interactionMs, plan.timeoutMs, lays(config)));
     }
     if (plan.variantSize) {
       for (const v of VARIANTS) report(await runCase(browser, baseUrl, plan.variantSize, 'jejak', plan.interactionMs, plan.timeoutMs, false, v));

@@ -3,9 +3,16 @@
  * (dated facts and events on a time axis, one lane per label). Animated; the
  * choice is remembered in localStorage.
  */
-import type { Core, LayoutOptions, NodeCollection, NodeSingular } from 'cytoscape';
+import type { CollectionReturnValue, Core, LayoutOptions, NodeCollection, NodeSingular } from 'cytoscape';
 import { NODE_LABELS } from '../../shared/schema.js';
 import { fitView, rawEdge, rawNode } from './graph-view.js';
+import type { LayoutReply, LayoutRequest } from './layout-worker.js';
+import { renderOptionsFor } from './perf.js';
+
+/** From this many shown elements on, fcose runs in a web worker (the main thread would freeze for seconds). */
+export const WORKER_LAYOUT_MIN_ELEMENTS = 1_000;
+/** How many layouts ran in a worker: a hook for browser tests. */
+export const layoutStats = { worker: 0, mainThread: 0 };
 
 export const LAYOUTS = [
   { id: 'fcose', title: 'Force (fcose)' },
@@ -106,18 +113,64 @@ export function layoutOptions(cy: Core, id: LayoutId, opts: { randomize?: boolea
   }
 }
 
-/** Runs a layout on the elements that are shown (filtered ones keep their place); resolves when it stops. */
-export function runLayout(cy: Core, id: LayoutId, opts: { randomize?: boolean; animate?: boolean } = {}): Promise<void> {
-  const shown = cy.elements().not('.filtered');
-  if (shown.nodes().empty()) return Promise.resolve();
-  const layout = shown.layout(layoutOptions(cy, id, opts));
+/** fcose in a web worker; resolves with the positions, rejects when the worker fails. */
+function fcoseInWorker(shown: CollectionReturnValue, options: LayoutOptions): Promise<Record<string, { x: number; y: number }>> {
+  const nodes = shown.nodes();
+  const ids = new Set(nodes.map((n) => n.id()));
+  const request: LayoutRequest = {
+    nodes: nodes.map((n) => ({ id: n.id(), x: n.position('x'), y: n.position('y'), w: n.width(), h: n.height() })),
+    edges: shown
+      .edges()
+      .map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() }))
+      .filter((e) => ids.has(e.source) && ids.has(e.target)),
+    // Functions cannot be cloned into a worker; fcose's own defaults stand in for them.
+    options: JSON.parse(JSON.stringify(options)) as Record<string, unknown>,
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (ev: MessageEvent<LayoutReply>) => {
+      worker.terminate();
+      if (ev.data.positions) resolve(ev.data.positions);
+      else reject(new Error(ev.data.error ?? 'layout worker answered nothing'));
+    };
+    worker.onerror = (ev) => {
+      worker.terminate();
+      reject(new Error(ev.message || 'layout worker failed'));
+    };
+    worker.postMessage(request);
+  });
+}
+
+function whenStopped(cy: Core, layout: ReturnType<Core['layout']>, animate: boolean): Promise<void> {
   const done = new Promise<void>((resolve) =>
     layout.one('layoutstop', () => {
       // Layouts fit the view; a handful of nodes should not be blown up to poster size.
-      if (cy.zoom() > 1.6) fitView(cy, opts.animate ?? true);
+      if (cy.zoom() > 1.6) fitView(cy, animate);
       resolve();
     }),
   );
   layout.run();
   return done;
+}
+
+/** Runs a layout on the elements that are shown (filtered ones keep their place); resolves when it stops. */
+export async function runLayout(cy: Core, id: LayoutId, opts: { randomize?: boolean; animate?: boolean } = {}): Promise<void> {
+  const shown = cy.elements().not('.filtered');
+  if (shown.nodes().empty()) return;
+  const tuned = renderOptionsFor(shown.length).layout;
+  const animate = (opts.animate ?? true) && tuned.animate;
+  const options = layoutOptions(cy, id, { ...opts, animate });
+  if (id === 'fcose') Object.assign(options, { quality: tuned.quality === 'draft' ? 'draft' : (options as { quality?: string }).quality });
+  if (id === 'fcose' && shown.length >= WORKER_LAYOUT_MIN_ELEMENTS && typeof Worker !== 'undefined') {
+    try {
+      const positions = await fcoseInWorker(shown, options);
+      layoutStats.worker++;
+      const place = shown.nodes().layout({ name: 'preset', positions: (n: NodeSingular) => positions[n.id()] ?? n.position(), animate, animationDuration: 400, fit: true, padding: 30 } as LayoutOptions);
+      return whenStopped(cy, place, animate);
+    } catch (err) {
+      console.warn('jejak: the layout worker failed; laying out on the main thread', err);
+    }
+  }
+  layoutStats.mainThread++;
+  return whenStopped(cy, shown.layout(options), animate);
 }

@@ -14,7 +14,7 @@ import { createExportMenu } from './export.js';
 import { createFiltersPanel, type ArticleOption, type FilterState } from './filters.js';
 import { createGraphView, fitView } from './graph-view.js';
 import { createIngestPanel } from './ingest.js';
-import { isLayoutId, LAYOUTS, rememberLayout } from './layouts.js';
+import { isLayoutId, LAYOUTS, layoutStats, rememberLayout } from './layouts.js';
 import { renderLegend } from './legend.js';
 import { nodeName, renderArticle, renderClaims, renderEdge, renderNode, showMessage } from './panel.js';
 import { createQueriesPanel } from './queries.js';
@@ -315,8 +315,9 @@ declare global {
       session: Session;
       renderClaims: typeof renderClaims;
       hideResults: typeof hideResults;
+      layoutStats: typeof layoutStats;
     };
   }
 }
 window.cy = cy;
-window.jejak = { ready, session, renderClaims, hideResults };
+window.jejak = { ready, session, renderClaims, hideResults, layoutStats };
