@@ -128,6 +128,17 @@ function weekdayKey(word: string): number | undefined {
   return WEEKDAYS[w];
 }
 
+/** A week as a date: the schema has no week precision, so the month holds it and the exact range rides along. */
+function week(phrase: string, from: string, to: string, relation: string): ResolvedDate {
+  return {
+    date: `${from.slice(0, 8)}01`,
+    precision: 'month',
+    from,
+    to,
+    note: `"${phrase}": the week ${from} – ${to} ${relation}; stored with month precision (the schema has no week)`,
+  };
+}
+
 function noArticleDate(phrase: string): ResolvedDate {
   return {
     date: null,
@@ -215,15 +226,7 @@ const RULES: Rule[] = [
     resolve: (m, articleDate) => {
       if (!articleDate) return noArticleDate(m[0]);
       const thisMonday = weekdayOnOrBefore(1, articleDate);
-      const from = addDays(thisMonday, -7);
-      const to = addDays(thisMonday, -1);
-      return {
-        date: `${from.slice(0, 8)}01`,
-        precision: 'month',
-        from,
-        to,
-        note: `"${m[0]}": the week ${from} – ${to} before the article of ${articleDate}; stored with month precision (the schema has no week)`,
-      };
+      return week(m[0], addDays(thisMonday, -7), addDays(thisMonday, -1), `before the article of ${articleDate}`);
     },
   },
   {
@@ -233,13 +236,7 @@ const RULES: Rule[] = [
       if (!articleDate) return noArticleDate(m[0]);
       const from = weekdayOnOrBefore(1, articleDate);
       const to = addDays(from, 6) < articleDate ? addDays(from, 6) : articleDate;
-      return {
-        date: `${from.slice(0, 8)}01`,
-        precision: 'month',
-        from,
-        to,
-        note: `"${m[0]}": the week ${from} – ${to} of the article of ${articleDate}; stored with month precision (the schema has no week)`,
-      };
+      return week(m[0], from, to, `of the article of ${articleDate}`);
     },
   },
   {
