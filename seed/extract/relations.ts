@@ -351,7 +351,10 @@ function agreementPassive(predicate: 'SIGNED' | 'RATIFIED'): TriggerDef['handle'
   };
 }
 
-const TROOPS_AFTER = new RegExp(`^\\s+(?:[\\p{L}\\p{N}.,-]+\\s+){0,4}?(?:${TROOPS})(?![\\p{L}])`, 'iu');
+/** One of `nouns` within the first few words after a verb ("mengirim puluhan ribu tentara"). */
+const nounSoonAfter = (nouns: string) => new RegExp(`^\\s+(?:[\\p{L}\\p{N}.,-]+\\s+){0,4}?(?:${nouns})(?![\\p{L}])`, 'iu');
+
+const TROOPS_AFTER = nounSoonAfter(TROOPS);
 const TO_PLACE = wordsAtEnd('ke|to|into|di|in|menuju|ke wilayah|di wilayah');
 const TO_HELP = wordsAtEnd('untuk membantu|untuk mendukung|guna membantu|to help|to assist|to support');
 
@@ -505,7 +508,7 @@ const accuseNominal: TriggerDef['handle'] = (ctx, m) => {
   return pairs(uniqueArgs(accusers), obj.arg, 'ACCUSED', 0.7, viaNotes(obj.arg));
 };
 
-const ARMS_AFTER = new RegExp(`^\\s+(?:[\\p{L}\\p{N}.,-]+\\s+){0,4}?(?:${ARMS})(?![\\p{L}])`, 'iu');
+const ARMS_AFTER = nounSoonAfter(ARMS);
 
 const supplyVerb: TriggerDef['handle'] = (ctx, m) => {
   const s = ctx.sentence.text;

@@ -100,6 +100,12 @@ function toInteger(value: PlainValue): number | null {
   return Number.isFinite(n) ? Math.trunc(n) : null;
 }
 
+/** A list literal: each item converted (NULL when it cannot be) and written. */
+function listLiteral<T>(value: PlainValue, convert: (v: PlainValue) => T | null, write: (item: T) => string | null): string {
+  const items = (Array.isArray(value) ? value : [value]).map(convert);
+  return `[${items.map((item) => (item === null ? 'NULL' : (write(item) ?? 'NULL'))).join(', ')}]`;
+}
+
 /** A literal of the declared schema type, or null when the value cannot be one (the property is then left out). */
 export function typedLiteral(value: PlainValue | undefined, type: PropType, dialect: CypherDialect = 'neo4j'): string | null {
   if (value === null || value === undefined) return null;
@@ -108,18 +114,14 @@ export function typedLiteral(value: PlainValue | undefined, type: PropType, dial
       const text = toText(value);
       return text === null ? null : cypherString(text, dialect);
     }
-    case 'STRING[]': {
-      const items = (Array.isArray(value) ? value : [value]).map(toText);
-      return `[${items.map((t) => (t === null ? 'NULL' : cypherString(t, dialect))).join(', ')}]`;
-    }
+    case 'STRING[]':
+      return listLiteral(value, toText, (t) => cypherString(t, dialect));
     case 'INT64': {
       const n = toInteger(value);
       return n === null ? null : numberLiteral(n, false);
     }
-    case 'INT64[]': {
-      const items = (Array.isArray(value) ? value : [value]).map(toInteger);
-      return `[${items.map((n) => (n === null ? 'NULL' : numberLiteral(n, false))).join(', ')}]`;
-    }
+    case 'INT64[]':
+      return listLiteral(value, toInteger, (n) => numberLiteral(n, false));
     case 'DOUBLE': {
       const n = typeof value === 'number' ? value : Number(value);
       return typeof value === 'boolean' ? null : numberLiteral(n, true);
