@@ -10,10 +10,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RelType } from '../../shared/schema.js';
-import type { KnowledgeBase } from '../facts.js';
-import { buildGazetteer, entitiesFromGraph } from './entities.js';
-import { extractCandidates, type Candidate } from './extract.js';
+import type { RelType } from '../shared/schema.js';
+import type { KnowledgeBase } from './facts.js';
+import { buildGazetteer, entitiesFromGraph } from './extract/entities.js';
+import { extractCandidates, type Candidate } from './extract/extract.js';
 
 /** The relation types the extractor has patterns for; the others are not scored. */
 export const EXTRACTED_TYPES: readonly RelType[] = ['SIGNED', 'RATIFIED', 'DEPLOYED_TROOPS_TO', 'MET_WITH', 'VISITED', 'LAUNCHED', 'ACCUSED', 'SUPPLIED'];
@@ -113,7 +113,7 @@ export function formatTable(ev: Evaluation): string {
 }
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
-  const { loadKnowledgeBase } = await import('../facts.js');
+  const { loadKnowledgeBase } = await import('./facts.js');
   const kb = await loadKnowledgeBase();
   const ev = evaluate(kb);
   console.log(formatTable(ev));

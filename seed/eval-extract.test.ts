@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../facts.js';
-import { EXTRACTED_TYPES, evaluate, formatTable } from './eval.js';
+import { loadKnowledgeBase } from './facts.js';
+import { EXTRACTED_TYPES, evaluate, formatTable } from './eval-extract.js';
 
 describe('evaluate against the curated facts', () => {
   it('scores every extracted relation type and prints a table', async () => {
