@@ -209,7 +209,7 @@ function extractSection(e: ExtractResult): string {
   return [
     '## 5. Extraction',
     '',
-    `\`extractCandidates\` (seed/extract/extract.ts) over ${n(e.articles)} synthetic corpus-like pages (\`syntheticArticles\` in bench/synthetic.ts), gazetteer of ${n(e.gazetteerEntities)} entities, one thread.`,
+    `\`extractCandidates\` (extract/extract.ts) over ${n(e.articles)} synthetic corpus-like pages (\`syntheticArticles\` in bench/synthetic.ts), gazetteer of ${n(e.gazetteerEntities)} entities, one thread.`,
     '',
     table(['articles', 'total s', 'articles/s', 'characters/s', 'candidates'], [[n(e.articles), n((e.totalMs ?? 0) / 1000, 2), n(e.articlesPerSec, 1), n(e.charsPerSec), n(e.candidates)]]),
   ].join('\n');

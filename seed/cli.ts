@@ -1,6 +1,6 @@
 /** `npm run seed`: (re)load the seed corpus into the configured store. Idempotent. */
-import { describeConfig, loadConfig } from '../server/config.js';
-import { createStore } from '../server/store/index.js';
+import { describeConfig, loadConfig } from '../shared/config.js';
+import { createStore } from '../store/index.js';
 import { seedConfigured } from './run.js';
 
 const started = Date.now();

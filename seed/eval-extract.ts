@@ -5,15 +5,15 @@
  * Candidates with an endpoint the seed does not know (id null) count as false
  * positives and are also reported apart as `unresolved`.
  *
- *   npx tsx seed/extract/eval.ts
+ *   npx tsx seed/eval-extract.ts
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RelType } from '../shared/schema.js';
 import type { KnowledgeBase } from './facts.js';
-import { buildGazetteer, entitiesFromGraph } from './extract/entities.js';
-import { extractCandidates, type Candidate } from './extract/extract.js';
+import { buildGazetteer, entitiesFromGraph } from '../extract/entities.js';
+import { extractCandidates, type Candidate } from '../extract/extract.js';
 
 /** The relation types the extractor has patterns for; the others are not scored. */
 export const EXTRACTED_TYPES: readonly RelType[] = ['SIGNED', 'RATIFIED', 'DEPLOYED_TROOPS_TO', 'MET_WITH', 'VISITED', 'LAUNCHED', 'ACCUSED', 'SUPPLIED'];
@@ -49,7 +49,7 @@ function score(tp: number, fp: number, fn: number, unresolved: number): Score {
   return { tp, fp, fn, precision, recall, unresolved };
 }
 
-const DEFAULT_CORPUS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'corpus');
+const DEFAULT_CORPUS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus');
 
 export function evaluate(kb: KnowledgeBaseLike, corpusDir = DEFAULT_CORPUS): Evaluation {
   const gazetteer = buildGazetteer(entitiesFromGraph(kb.graph));

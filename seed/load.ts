@@ -1,6 +1,6 @@
 import type { Graph, PlainValue } from '../shared/graph.js';
 import { LABELS, REL_PROPS, isNodeLabel, isRelType, type NodeLabel } from '../shared/schema.js';
-import type { BulkLoad, BulkNodes, BulkRels } from '../server/store/store.js';
+import type { BulkLoad, BulkNodes, BulkRels } from '../store/store.js';
 
 /** Keeps exactly the schema's properties of a label (missing ones as null), so both engines get the same rows. */
 function nodeRow(label: NodeLabel, properties: Record<string, PlainValue>): Record<string, PlainValue> {

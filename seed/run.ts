@@ -1,6 +1,6 @@
-import type { Config } from '../server/config.js';
-import { kuzuPath } from '../server/store/index.js';
-import type { ProgressFn, Store } from '../server/store/store.js';
+import type { Config } from '../shared/config.js';
+import { kuzuPath } from '../store/index.js';
+import type { ProgressFn, Store } from '../store/store.js';
 import { loadKnowledgeBase } from './facts.js';
 import { seedKuzuFile, seedStore, type SeedReport } from './seed.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Graph } from '../shared/graph.js';
-import { KuzuStore } from '../server/store/kuzu.js';
-import type { ProgressFn, Store } from '../server/store/store.js';
+import { KuzuStore } from '../store/kuzu.js';
+import type { ProgressFn, Store } from '../store/store.js';
 import { toBulkLoad } from './load.js';
 
 export interface SeedReport {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import type { Config } from './config.js';
+import type { Config } from '../shared/config.js';
 import { errorHandler, notFoundRoute } from './http/errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { exploreRoutes } from './routes/explore.js';
@@ -13,7 +13,7 @@ import { graphRoutes } from './routes/graph.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { queryRoutes } from './routes/queries.js';
 import { SavedQueries } from './services/saved-queries.js';
-import type { Store } from './store/store.js';
+import type { Store } from '../store/store.js';
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
 

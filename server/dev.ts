@@ -6,7 +6,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createVite } from 'vite';
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig } from '../shared/config.js';
 import { openStore, publicUrl } from './startup.js';
 
 const config = loadConfig();

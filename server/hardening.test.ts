@@ -8,8 +8,8 @@ import type { HealthResponse } from '../shared/api.js';
 import { loadKnowledgeBase } from '../seed/facts.js';
 import { seedKuzuFile } from '../seed/seed.js';
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
-import { KuzuStore } from './store/kuzu.js';
+import { loadConfig } from '../shared/config.js';
+import { KuzuStore } from '../store/kuzu.js';
 import { startTestServer, type TestServer } from './testing/harness.js';
 
 const TOKEN = 'correct horse battery staple';

@@ -1,6 +1,6 @@
 /** `npm start`: serve the explorer; on first run, seed the embedded store from the shipped corpus. */
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig } from '../shared/config.js';
 import { openStore, publicUrl } from './startup.js';
 
 const config = loadConfig();

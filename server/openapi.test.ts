@@ -2,9 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig } from '../shared/config.js';
 import { openApiDocument } from './openapi.js';
-import { KuzuStore } from './store/kuzu.js';
+import { KuzuStore } from '../store/kuzu.js';
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };

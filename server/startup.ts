@@ -1,7 +1,7 @@
 import { seedConfigured } from '../seed/run.js';
-import { describeConfig, type Config } from './config.js';
-import { createStore } from './store/index.js';
-import type { Store } from './store/store.js';
+import { describeConfig, type Config } from '../shared/config.js';
+import { createStore } from '../store/index.js';
+import type { Store } from '../store/store.js';
 
 /**
  * Opens the configured store, printing the configuration once; an empty store

@@ -140,7 +140,7 @@ export interface ExportFormatInfo {
   description: string;
 }
 
-// ---- ingest: the extractor's candidates (seed/extract) and the ingest endpoints (server/routes/ingest.ts) ----
+// ---- ingest: the extractor's candidates (extract/) and the ingest endpoints (server/routes/ingest.ts) ----
 
 export type DatePrecision = 'day' | 'month' | 'year';
 export type Modality = 'asserted' | 'reported' | 'alleged';

@@ -11,12 +11,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeText, type Graph } from '../../shared/graph.js';
 import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig } from '../../shared/config.js';
 import { neighbours, search } from '../../server/services/graph.js';
 import { shortestPath } from '../../server/services/paths.js';
 import { bindParams, SavedQueries } from '../../server/services/saved-queries.js';
-import { KuzuStore } from '../../server/store/kuzu.js';
-import type { Store } from '../../server/store/store.js';
+import { KuzuStore } from '../../store/kuzu.js';
+import type { Store } from '../../store/store.js';
 import { percentile, round, timeRepeated } from '../stats.js';
 
 /** Ids and words the requests use, chosen from the graph's shape (hubs and ordinary nodes). */

@@ -1,6 +1,6 @@
 /**
  * Extraction throughput: `extractCandidates` over a batch of synthetic
- * corpus-like pages, when seed/extract/ exists (it is optional: skipped with a note otherwise).
+ * corpus-like pages, when extract/ exists (it is optional: skipped with a note otherwise).
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,12 +26,12 @@ interface EntitiesModule {
   buildGazetteer(entities: Array<{ id: string; label: NodeLabel; name: string; aliases: string[] }>): unknown;
 }
 
-const EXTRACT = new URL('../../seed/extract/extract.ts', import.meta.url);
-const ENTITIES = new URL('../../seed/extract/entities.ts', import.meta.url);
+const EXTRACT = new URL('../../extract/extract.ts', import.meta.url);
+const ENTITIES = new URL('../../extract/entities.ts', import.meta.url);
 
 export async function runExtract(graph: Graph, quick: boolean): Promise<ExtractResult> {
   if (!fs.existsSync(fileURLToPath(EXTRACT)) || !fs.existsSync(fileURLToPath(ENTITIES)))
-    return { skipped: 'seed/extract/extract.ts or entities.ts not found: extraction not measured' };
+    return { skipped: 'extract/extract.ts or entities.ts not found: extraction not measured' };
   const { extractCandidates } = (await import(EXTRACT.href)) as ExtractModule;
   const { buildGazetteer } = (await import(ENTITIES.href)) as EntitiesModule;
   const entities = graph.nodes

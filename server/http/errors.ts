@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiError } from '../../shared/api.js';
-import { JejakError } from '../errors.js';
+import { JejakError } from '../../shared/errors.js';
 
 /** body-parser and friends signal their failures with `type` and `status`. */
 function fromHttpError(err: { type?: string; status?: number; limit?: number; message?: string }): JejakError | undefined {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { badRequest } from '../errors.js';
+import { badRequest } from '../../shared/errors.js';
 
 /** Parses request input with a zod schema; a failure names the parameter and what to send instead. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, where: 'query' | 'body' | 'path'): z.infer<T> {

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { JejakError } from '../errors.js';
+import { JejakError } from '../../shared/errors.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { seedConfigured } from '../../seed/run.js';
-import type { Config } from '../config.js';
-import { JejakError } from '../errors.js';
+import type { Config } from '../../shared/config.js';
+import { JejakError } from '../../shared/errors.js';
 import { requireWriteToken } from '../http/write-token.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../../store/store.js';
 
 /** Endpoints that change the graph: all behind the write token. */
 export function adminRoutes(store: Store, config: Config, log: (line: string) => void): Router {

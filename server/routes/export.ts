@@ -1,13 +1,13 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { ExportFormatInfo } from '../../shared/api.js';
-import type { Config } from '../config.js';
-import { badRequest } from '../errors.js';
+import type { Config } from '../../shared/config.js';
+import { badRequest } from '../../shared/errors.js';
 import { parseInput } from '../http/validate.js';
 import { EXPORT_FORMATS, EXPORT_FORMAT_IDS, isExportFormat } from '../services/export/index.js';
 import { exportSource, MAX_EXPORT_IDS, type ExportSource } from '../services/export/subgraph.js';
 import type { SavedQueries } from '../services/saved-queries.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../../store/store.js';
 
 const options = {
   dialect: z.enum(['neo4j', 'kuzu']).optional(),

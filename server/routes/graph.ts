@@ -2,11 +2,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { HealthResponse } from '../../shared/api.js';
 import { LABELS, NODE_LABELS, REL_PROPS, RELATIONSHIPS, isNodeLabel } from '../../shared/schema.js';
-import { badRequest } from '../errors.js';
+import { badRequest } from '../../shared/errors.js';
 import { openApiDocument } from '../openapi.js';
 import { parseInput } from '../http/validate.js';
 import { getNode, neighbours, overview, parseRelTypes, search } from '../services/graph.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../../store/store.js';
 
 export const VERSION = '0.1.0';
 

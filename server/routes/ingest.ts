@@ -1,10 +1,10 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import type { Config } from '../config.js';
+import type { Config } from '../../shared/config.js';
 import { parseInput } from '../http/validate.js';
 import { requireWriteToken } from '../http/write-token.js';
 import { commitIngest, MAX_ARTICLE_BYTES, previewIngest } from '../services/ingest.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../../store/store.js';
 
 const article = {
   text: z.string().min(1, 'paste the article text'),

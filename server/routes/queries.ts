@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Config } from '../config.js';
+import type { Config } from '../../shared/config.js';
 import { parseInput } from '../http/validate.js';
 import { runAdHoc } from '../services/cypher.js';
 import type { SavedQueries } from '../services/saved-queries.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../../store/store.js';
 
 const runBody = z.object({ params: z.record(z.string(), z.unknown()).default({}) });
 

@@ -6,7 +6,7 @@
  * several statements at once, and LOAD CSV (file access). Comments and string
  * literals are skipped, so keywords hidden in them neither pass nor block.
  */
-import { badRequest, writeRefused } from '../errors.js';
+import { badRequest, writeRefused } from '../../shared/errors.js';
 
 export const READING_CLAUSES = ['MATCH', 'OPTIONAL', 'WITH', 'UNWIND', 'RETURN', 'CALL'] as const;
 

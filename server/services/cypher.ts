@@ -1,6 +1,6 @@
 import type { CypherRequest, QueryResponse } from '../../shared/api.js';
-import { badRequest } from '../errors.js';
-import type { Store } from '../store/store.js';
+import { badRequest } from '../../shared/errors.js';
+import type { Store } from '../../store/store.js';
 import { guardAdHocCypher } from './cypher-guard.js';
 
 export interface CypherLimits {

@@ -1,8 +1,8 @@
 import type { GraphResponse, NeighbourCount, NeighboursResponse, NodeResponse, SearchHit, SearchResponse } from '../../shared/api.js';
 import { mergeGraphs, normalizeText, type GraphNode } from '../../shared/graph.js';
 import { REL_TYPES, type NodeLabel, type RelType } from '../../shared/schema.js';
-import { badRequest, notFound } from '../errors.js';
-import type { Store } from '../store/store.js';
+import { badRequest, notFound } from '../../shared/errors.js';
+import type { Store } from '../../store/store.js';
 
 /** Relationship types of the story itself; MENTIONS (article → entity) is provenance, shown on demand. */
 export const FACT_TYPES: readonly RelType[] = REL_TYPES.filter((t) => t !== 'MENTIONS');

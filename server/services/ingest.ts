@@ -8,11 +8,11 @@ import { createHash } from 'node:crypto';
 import type { IngestPreviewResponse, IngestReport } from '../../shared/api.js';
 import { normalizeText, type Graph, type GraphEdge, type GraphNode, type PlainValue } from '../../shared/graph.js';
 import { LABELS, REL_PROPS, isNodeLabel, type NodeLabel } from '../../shared/schema.js';
-import { buildGazetteer, entitiesFromGraph } from '../../seed/extract/entities.js';
-import { candidatesToFacts, extractCandidates, type Candidate } from '../../seed/extract/extract.js';
-import { IngestInputError, requireArticleDate, validateArticleInput } from '../../seed/extract/input.js';
-import { badRequest } from '../errors.js';
-import type { Store } from '../store/store.js';
+import { buildGazetteer, entitiesFromGraph } from '../../extract/entities.js';
+import { candidatesToFacts, extractCandidates, type Candidate } from '../../extract/extract.js';
+import { IngestInputError, requireArticleDate, validateArticleInput } from '../../extract/input.js';
+import { badRequest } from '../../shared/errors.js';
+import type { Store } from '../../store/store.js';
 
 export const MAX_ARTICLE_BYTES = 5_000_000;
 

@@ -1,8 +1,8 @@
 import type { PathsResponse } from '../../shared/api.js';
 import { mergeGraphs, type Graph } from '../../shared/graph.js';
 import type { RelType } from '../../shared/schema.js';
-import { badRequest } from '../errors.js';
-import type { Store } from '../store/store.js';
+import { badRequest } from '../../shared/errors.js';
+import type { Store } from '../../store/store.js';
 import { FACT_TYPES, findNode, typeFilter } from './graph.js';
 
 export const MAX_ALL_PATHS_HOPS = 4;

@@ -1,8 +1,8 @@
 import type { ArticleResponse, ArticleSpan, ClaimView, EdgeProvenanceResponse } from '../../shared/api.js';
 import { provenanceOf, type GraphEdge, type GraphNode } from '../../shared/graph.js';
 import { isRelType } from '../../shared/schema.js';
-import { notFound } from '../errors.js';
-import type { Store } from '../store/store.js';
+import { notFound } from '../../shared/errors.js';
+import type { Store } from '../../store/store.js';
 
 /** Edge ids are `rel:<type>:…`: the type prefix lets the engine scan one relationship type only. */
 export function relTypeFromId(id: string): string | undefined {

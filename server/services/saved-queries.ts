@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { ParamType, QueryResponse, SavedQueryInfo, SavedQueryParam } from '../../shared/api.js';
 import type { PlainValue } from '../../shared/graph.js';
 import { isNodeLabel, isRelType } from '../../shared/schema.js';
-import { badRequest, notFound } from '../errors.js';
-import type { RunOptions, Store } from '../store/store.js';
+import { badRequest, notFound } from '../../shared/errors.js';
+import type { RunOptions, Store } from '../../store/store.js';
 
 export const QUERIES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher/queries');
 

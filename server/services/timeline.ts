@@ -1,6 +1,6 @@
 import type { TimelineItem, TimelineResponse } from '../../shared/api.js';
 import { mergeGraphs, type GraphEdge, type GraphNode } from '../../shared/graph.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../../store/store.js';
 import { FACT_TYPES, typeFilter } from './graph.js';
 
 const EARLIEST = '0001-01-01';

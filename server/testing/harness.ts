@@ -7,9 +7,9 @@ import type { Server } from 'node:http';
 import { loadKnowledgeBase } from '../../seed/facts.js';
 import { seedKuzuFile, seedStore } from '../../seed/seed.js';
 import { createApp } from '../app.js';
-import { loadConfig, type Config } from '../config.js';
-import { KuzuStore } from '../store/kuzu.js';
-import type { Store } from '../store/store.js';
+import { loadConfig, type Config } from '../../shared/config.js';
+import { KuzuStore } from '../../store/kuzu.js';
+import type { Store } from '../../store/store.js';
 
 export interface TestServer {
   url: string;
@@ -56,7 +56,7 @@ export async function startTestServer(engine: TestEngine = 'kuzu', env: Record<s
     await seedKuzuFile(file, kb.graph);
     store = new KuzuStore(file);
   } else {
-    const { createNeo4jStore } = await import('../store/neo4j.js');
+    const { createNeo4jStore } = await import('../../store/neo4j.js');
     store = await createNeo4jStore(config.neo4j!);
     await seedStore(store, kb.graph);
   }

@@ -1,6 +1,6 @@
 import { mergeGraphs, type Graph } from '../../../shared/graph.js';
-import { badRequest } from '../../errors.js';
-import type { Store } from '../../store/store.js';
+import { badRequest } from '../../../shared/errors.js';
+import type { Store } from '../../../store/store.js';
 import type { SavedQueries } from '../saved-queries.js';
 
 export const MAX_EXPORT_IDS = 10_000;

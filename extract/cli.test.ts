@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IngestInputError } from './input.js';
 import { parseArgs, runExtraction } from './cli.js';
 
-const file = (name: string) => path.join(__dirname, '..', 'corpus', name);
+const file = (name: string) => path.join(__dirname, '..', 'seed', 'corpus', name);
 
 describe('extract cli', () => {
   it('parses the documented options', () => {

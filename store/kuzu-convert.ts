@@ -1,5 +1,5 @@
-import type { Graph, GraphEdge, GraphNode, PlainValue } from '../../shared/graph.js';
-import { LABELS, isNodeLabel } from '../../shared/schema.js';
+import type { Graph, GraphEdge, GraphNode, PlainValue } from '../shared/graph.js';
+import { LABELS, isNodeLabel } from '../shared/schema.js';
 import type { RunResult } from './store.js';
 
 /** Kùzu gives a variable that spans several tables the union of their columns: keep the label's own. */

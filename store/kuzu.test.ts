@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../../shared/graph.js';
-import { seedKuzuFile } from '../../seed/seed.js';
+import type { Graph } from '../shared/graph.js';
+import { seedKuzuFile } from '../seed/seed.js';
 import { KuzuStore } from './kuzu.js';
 
 const quote = 'Kim Jong Un menandatangani “perjanjian” & <b>';

@@ -3,15 +3,15 @@
  *
  * Extracts candidate facts, lets you review them (a prompt per candidate, or
  * --accept), and merges the accepted ones into the configured store. With
- * --dry-run it only prints the candidates (see seed/extract/cli.ts).
+ * --dry-run it only prints the candidates (see extract/cli.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import { loadConfig } from '../server/config.js';
-import { JejakError } from '../server/errors.js';
-import { commitIngest, previewIngest } from '../server/services/ingest.js';
-import { createStore } from '../server/store/index.js';
-import { main as dryRun, summary } from './extract/cli.js';
+import { loadConfig } from '../shared/config.js';
+import { JejakError } from '../shared/errors.js';
+import { commitIngest, previewIngest } from './services/ingest.js';
+import { createStore } from '../store/index.js';
+import { main as dryRun, summary } from '../extract/cli.js';
 
 const USAGE = 'usage: npm run ingest -- <article.txt> [--date YYYY-MM-DD] [--outlet NAME] [--accept all|none|0,2,5] [--dry-run --json]';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../shared/config.js';
 import { createKuzuStore } from './kuzu.js';
 import type { Store } from './store.js';
 

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from './facts.js';
-import { seedKuzuFile } from './seed.js';
+import { loadKnowledgeBase } from '../seed/facts.js';
+import { seedKuzuFile } from '../seed/seed.js';
 
 const ARTICLE = [
   'Menhan Rusia Kunjungi Pyongyang',
@@ -18,7 +18,7 @@ describe('npm run ingest (CLI)', () => {
   let dir: string;
   let file: string;
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'seed/ingest.ts', ...args], {
+    spawnSync(process.execPath, ['--import', 'tsx', 'server/ingest-cli.ts', ...args], {
       cwd: process.cwd(),
       env: { ...process.env, JEJAK_DATA_DIR: dir, NEO4J_URI: '' },
       encoding: 'utf8',

@@ -14,7 +14,7 @@ import neo4j, {
   type Record as Neo4jRecord,
   type Session,
 } from 'neo4j-driver';
-import type { Graph, PlainValue } from '../../shared/graph.js';
+import type { Graph, PlainValue } from '../shared/graph.js';
 import {
   isNodeLabel,
   isRelType,
@@ -24,8 +24,8 @@ import {
   type NodeLabel,
   type PropType,
   type RelType,
-} from '../../shared/schema.js';
-import { badQuery, badRequest, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../errors.js';
+} from '../shared/schema.js';
+import { badQuery, badRequest, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../shared/errors.js';
 import { recordsToResult } from './neo4j-convert.js';
 import { neo4jSchemaStatements } from './neo4j-schema.js';
 import type { BulkLoad, Dialect, Health, ProgressFn, RunOptions, RunResult, Store } from './store.js';

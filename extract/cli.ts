@@ -1,7 +1,7 @@
 /**
  * Candidate facts for one article, printed, nothing written:
  *
- *   npx tsx seed/extract/cli.ts <article.txt> [--date YYYY-MM-DD] [--outlet NAME] [--allow-no-date] --dry-run --json
+ *   npx tsx extract/cli.ts <article.txt> [--date YYYY-MM-DD] [--outlet NAME] [--allow-no-date] --dry-run --json
  *
  * The gazetteer is the curated seed (loadKnowledgeBase). Without --json a short
  * human-readable list is printed instead. Exit codes: 0 ok, 2 bad input, 1 other.
@@ -46,7 +46,7 @@ export function parseArgs(argv: string[]): CliOptions {
 export async function runExtraction(opts: CliOptions, seedDir?: string): Promise<ExtractResult> {
   const text = validateArticleInput(readFileSync(opts.file));
   const date = opts.allowNoDate && !opts.date ? (cleanArticle(text).date ?? undefined) : requireArticleDate(cleanArticle(text).date, opts.date);
-  const { loadKnowledgeBase } = await import('../facts.js');
+  const { loadKnowledgeBase } = await import('../seed/facts.js');
   const kb = await loadKnowledgeBase(seedDir);
   const gazetteer = buildGazetteer(entitiesFromGraph(kb.graph));
   return extractCandidates(text, { gazetteer, date, outlet: opts.outlet });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { provenanceOf } from '../../shared/graph.js';
+import { provenanceOf } from '../shared/graph.js';
 import { candidatesToFacts, extractCandidates } from './extract.js';
 import { testGazetteer } from './test-gazetteer.js';
 
-const corpus = (name: string) => readFileSync(path.join(__dirname, '..', 'corpus', name), 'utf8');
+const corpus = (name: string) => readFileSync(path.join(__dirname, '..', 'seed', 'corpus', name), 'utf8');
 
 describe('extractCandidates', () => {
   it('returns the cleaned article and candidates whose quotes stand at their offsets', () => {

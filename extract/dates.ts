@@ -20,8 +20,8 @@
  *   note saying why: the extractor never guesses.
  */
 
-export type { DatePrecision } from '../../shared/api.js';
-import type { DatePrecision } from '../../shared/api.js';
+export type { DatePrecision } from '../shared/api.js';
+import type { DatePrecision } from '../shared/api.js';
 
 export interface ResolvedDate {
   date: string | null;

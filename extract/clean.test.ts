@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle } from './clean.js';
 
-const corpus = (name: string) => readFileSync(path.join(__dirname, '..', 'corpus', name), 'utf8');
+const corpus = (name: string) => readFileSync(path.join(__dirname, '..', 'seed', 'corpus', name), 'utf8');
 
 describe('cleanArticle on the corpus', () => {
   it('finds headline, byline and date of 000 and drops the share and follow lines', () => {

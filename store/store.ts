@@ -1,5 +1,5 @@
-import type { Graph, PlainValue } from '../../shared/graph.js';
-import type { NodeLabel, RelType } from '../../shared/schema.js';
+import type { Graph, PlainValue } from '../shared/graph.js';
+import type { NodeLabel, RelType } from '../shared/schema.js';
 
 export type Engine = 'kuzu' | 'neo4j';
 

@@ -5,7 +5,7 @@
  * its uniqueness constraint. `withIdLabels` adds the label a parameter's id
  * names, outside string literals, and changes nothing else.
  */
-import { isNodeLabel, type NodeLabel } from '../../shared/schema.js';
+import { isNodeLabel, type NodeLabel } from '../shared/schema.js';
 
 export function labelFromId(id: string): NodeLabel | undefined {
   const prefix = id.split(':')[0];

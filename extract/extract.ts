@@ -2,10 +2,10 @@
  * Article text in, candidate facts out: clean → entities → sentences →
  * relation patterns → dates. Pure and deterministic: no network, no store.
  */
-import type { IngestCandidate, IngestCandidateEnd } from '../../shared/api.js';
-import type { Graph, GraphEdge, GraphNode } from '../../shared/graph.js';
-import { normalizeText } from '../../shared/graph.js';
-import type { NodeLabel, RelType } from '../../shared/schema.js';
+import type { IngestCandidate, IngestCandidateEnd } from '../shared/api.js';
+import type { Graph, GraphEdge, GraphNode } from '../shared/graph.js';
+import { normalizeText } from '../shared/graph.js';
+import type { NodeLabel, RelType } from '../shared/schema.js';
 import { cleanArticle } from './clean.js';
 import { findDates, type DateMention, type DatePrecision } from './dates.js';
 import { findEntities, proposedEntities, type Gazetteer, type ProposedEntity } from './entities.js';

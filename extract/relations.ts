@@ -15,7 +15,7 @@
  * fact with lower confidence and `reportedBy: X`; "dituduh"/"diyakini"/"reportedly"
  * or an accusation ("X menuduh Y mengirim …") marks it `alleged`, lower still.
  */
-import type { NodeLabel, RelType } from '../../shared/schema.js';
+import type { NodeLabel, RelType } from '../shared/schema.js';
 import type { EntityMention, Gazetteer } from './entities.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
@@ -29,8 +29,8 @@ export interface Arg {
   via?: string;
 }
 
-export type { Modality } from '../../shared/api.js';
-import type { Modality } from '../../shared/api.js';
+export type { Modality } from '../shared/api.js';
+import type { Modality } from '../shared/api.js';
 
 export interface Relation {
   predicate: RelType;

@@ -1,8 +1,8 @@
 import neo4j, { int, isInt, Neo4jError } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintCypher } from '../../cypher/lint-cypher.js';
-import { REL_TYPES, type RelType } from '../../shared/schema.js';
-import { JejakError } from '../errors.js';
+import { lintCypher } from '../cypher/lint-cypher.js';
+import { REL_TYPES, type RelType } from '../shared/schema.js';
+import { JejakError } from '../shared/errors.js';
 import {
   CLEAR_BATCH_QUERY,
   COUNT_NODES_QUERY,

@@ -11,10 +11,10 @@
  * typed by the title before them (`Menteri Luar Negeri X` → Person) or by their
  * head word (`Dewan …` → Organization, `Semenanjung …` → Place).
  */
-import type { IngestProposedEntity } from '../../shared/api.js';
-import type { Graph } from '../../shared/graph.js';
-import { normalizeText } from '../../shared/graph.js';
-import { isNodeLabel, type NodeLabel } from '../../shared/schema.js';
+import type { IngestProposedEntity } from '../shared/api.js';
+import type { Graph } from '../shared/graph.js';
+import { normalizeText } from '../shared/graph.js';
+import { isNodeLabel, type NodeLabel } from '../shared/schema.js';
 import { isMonthOrWeekdayName } from './dates.js';
 
 export interface GazetteerEntity {
