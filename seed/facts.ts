@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { normalizeText, type Graph, type GraphEdge, type GraphNode, type PlainValue } from '../shared/graph.js';
-import { LABELS, NODE_LABELS, REL_PROPS, isNodeLabel, isRelType, relDef, type NodeLabel, type RelType } from '../shared/schema.js';
+import { CLAIM_STATUSES, LABELS, NODE_LABELS, REL_PROPS, isNodeLabel, isRelType, relDef, type ClaimStatus, type NodeLabel, type RelType } from '../shared/schema.js';
 
 export class SeedDataError extends Error {
   constructor(
@@ -67,6 +67,8 @@ export interface FactClaim {
   offset: number;
   claim: string;
   dateNote: string;
+  /** How the source gives the claim; null only while a facts file still lacks it. */
+  status: ClaimStatus | null;
 }
 
 /** A relationship after merging every article entry with the same id. */
@@ -135,6 +137,7 @@ const FactInput = z.strictObject({
   place: z.string().nullable(),
   quote: z.string().min(1),
   claim: z.string(),
+  status: z.enum(CLAIM_STATUSES).optional(),
 });
 
 const FactsFileInput = z.strictObject({ article: z.unknown(), facts: z.array(z.unknown()) });
@@ -395,6 +398,7 @@ export async function loadKnowledgeBase(seedDir?: string): Promise<KnowledgeBase
         offset: info.text.indexOf(f.quote),
         claim: f.claim,
         dateNote: f.dateNote,
+        status: f.status ?? null,
       };
       const prev = merged.get(f.id);
       if (!prev) {
@@ -522,6 +526,7 @@ function factEdge(f: MergedFact): GraphEdge {
       sourceOffsets: f.claims.map((c) => c.offset),
       sourceClaims: f.claims.map((c) => c.claim),
       sourceDateNotes: f.claims.map((c) => c.dateNote),
+      sourceStatuses: f.claims.map((c) => c.status ?? ''),
     }),
   };
 }
@@ -552,6 +557,8 @@ function buildGraph(entities: EntityRecord[], articles: ArticleInfo[], facts: Me
             sourceOffsets: [info.text.indexOf(f.quote)],
             sourceClaims: [''],
             sourceDateNotes: [''],
+            // The article does mention the entity, in its own voice.
+            sourceStatuses: ['reported'],
           }),
         });
       }
