@@ -24,7 +24,15 @@ describe('claim status', () => {
       sourceClaims: ['', '', ''],
       sourceDateNotes: ['', '', ''],
       sourceStatuses: ['believed', 'nonsense'],
+      sourceNumbers: ['>10000', '', ''],
+      sourceDates: ['2024-11', '2024-11-06', ''],
+      sourcePlaces: ['', 'place:kursk', ''],
     });
     expect(claims.map((c) => c.status)).toEqual(['believed', null, null]);
+    expect(claims.map((c) => [c.number, c.date, c.place])).toEqual([
+      ['>10000', '2024-11', ''],
+      ['', '2024-11-06', 'place:kursk'],
+      ['', '', ''],
+    ]);
   });
 });

@@ -59,6 +59,12 @@ export interface Provenance {
   dateNote: string;
   /** The claim's status as the source gives it; null where none was recorded (facts ingested before statuses existed). */
   status: ClaimStatus | null;
+  /** The quantity this claim gives, normalised (`>10000`), or ''. */
+  number: string;
+  /** The date this claim gives for the fact (`2024-11`, `2024-11-06`, `2024-11-25..2024-12-01`), or ''. */
+  date: string;
+  /** Id of the Place this claim gives for the fact, or ''. */
+  place: string;
 }
 
 function listOf(value: PlainValue | undefined): PlainValue[] {
@@ -73,6 +79,9 @@ export function provenanceOf(properties: Record<string, PlainValue>): Provenance
   const claims = listOf(properties.sourceClaims);
   const notes = listOf(properties.sourceDateNotes);
   const statuses = listOf(properties.sourceStatuses);
+  const numbers = listOf(properties.sourceNumbers);
+  const dates = listOf(properties.sourceDates);
+  const places = listOf(properties.sourcePlaces);
   return articles.map((article, i) => ({
     article: String(article),
     quote: String(quotes[i] ?? ''),
@@ -80,6 +89,9 @@ export function provenanceOf(properties: Record<string, PlainValue>): Provenance
     claim: String(claims[i] ?? ''),
     dateNote: String(notes[i] ?? ''),
     status: isClaimStatus(statuses[i]) ? statuses[i] : null,
+    number: String(numbers[i] ?? ''),
+    date: String(dates[i] ?? ''),
+    place: String(places[i] ?? ''),
   }));
 }
 

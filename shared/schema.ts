@@ -221,13 +221,27 @@ export const REL_PROPS: PropDef[] = [
   { name: 'sourceClaims', type: 'STRING[]', description: 'per claim: what this source states (e.g. a troop number), empty if nothing beyond the fact' },
   { name: 'sourceDateNotes', type: 'STRING[]', description: 'per claim: how the date was read or resolved from the article' },
   { name: 'sourceStatuses', type: 'STRING[]', description: `per claim: its status as the source gives it (${CLAIM_STATUSES.join(', ')})` },
+  // What a claim asserts in comparable form, so "sources differ" is decided on values, never on wording.
+  { name: 'sourceNumbers', type: 'STRING[]', description: 'per claim: the quantity this source gives, normalised (10000, ~10000, >10000, tens-of-thousands), empty if none' },
+  { name: 'sourceDates', type: 'STRING[]', description: 'per claim: the date this source gives for the fact (YYYY, YYYY-MM or YYYY-MM-DD, or FROM..TO), empty if none' },
+  { name: 'sourcePlaces', type: 'STRING[]', description: 'per claim: id of the Place this source gives for the fact, empty if none' },
 ];
 
 /**
  * The parallel provenance lists, one entry per claim, in one order: whoever
  * appends a claim appends to every one of them so they stay aligned.
  */
-export const PROVENANCE_PROPS = ['sourceArticles', 'sourceQuotes', 'sourceOffsets', 'sourceClaims', 'sourceDateNotes', 'sourceStatuses'] as const;
+export const PROVENANCE_PROPS = [
+  'sourceArticles',
+  'sourceQuotes',
+  'sourceOffsets',
+  'sourceClaims',
+  'sourceDateNotes',
+  'sourceStatuses',
+  'sourceNumbers',
+  'sourceDates',
+  'sourcePlaces',
+] as const;
 export type ProvenanceProp = (typeof PROVENANCE_PROPS)[number];
 
 export function isNodeLabel(value: string): value is NodeLabel {
