@@ -67,6 +67,7 @@ const TEMPLATES: Record<RelType, readonly string[]> = {
   PARTICIPATED_IN: ['{s} hadir dalam {o} pada {d}.', '{s} ikut serta dalam {o} yang digelar {d}.'],
   HELD_IN: ['{s} digelar di {o} pada {d}.'],
   CONCERNS: ['{s} membahas {o}, kata panitia pada {d}.'],
+  PRECEDED: ['{s} berlangsung beberapa jam sebelum {o} pada {d}.'],
   LEADER_OF: ['{s} memimpin {o} sejak {d}.'],
   MEMBER_OF: ['{s} menjabat di {o} sejak {d}.', '{s} bergabung dengan {o} pada {d}.'],
   PART_OF: ['{s} berada di bawah {o}, menurut dokumen resmi tertanggal {d}.'],
@@ -78,6 +79,7 @@ const TEMPLATES: Record<RelType, readonly string[]> = {
   OPPOSES: ['{s} mengecam keputusan {o} pada {d}.', '{s} menentang langkah {o}, katanya pada {d}.'],
   FIGHTS: ['{s} masih berperang melawan {o} hingga {d}.'],
   STATED: ['"Kami siap membantu," kata {s} tentang {o} pada {d}.', '{s} mengatakan pada {d} bahwa {o} adalah prioritas.'],
+  CONCERNED_ABOUT: ['{s} khawatir tentang {o} sejak {d}.'],
   REPORTED: ['{s} melaporkan pada {d} bahwa {o} menjadi sorotan.'],
   MENTIONS: ['{s} menyebut {o}.'],
 };

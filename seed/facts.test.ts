@@ -209,17 +209,22 @@ describe('knowledge base: answers true to the articles', () => {
     expect(treaty?.properties).toMatchObject({ dateSigned: '2024-06-19', dateInForce: '2024-12-04' });
   });
 
-  it('ratified by the Duma on 2024-10-24, by Kim on 2024-11-11 and by the Federation Council in November 2024', () => {
+  it('ratified by the Duma on 2024-10-24, by Kim on 2024-11-11 and by the Federation Council on Wednesday 2024-11-06', () => {
     expect(edge('rel:ratified:state-duma:comprehensive-strategic-partnership-treaty').properties).toMatchObject({ date: '2024-10-24', datePrecision: 'day' });
     expect(edge('rel:ratified:kim-jong-un:comprehensive-strategic-partnership-treaty').properties).toMatchObject({ date: '2024-11-11', datePrecision: 'day' });
     const fc = edge('rel:ratified:federation-council:comprehensive-strategic-partnership-treaty');
-    expect(fc.properties).toMatchObject({ date: '2024-11-01', datePrecision: 'month' });
+    expect(fc.properties).toMatchObject({ date: '2024-11-06', datePrecision: 'day' });
+    // 003's "bulan lalu" (November) agrees with 001's Wednesday and stays a claim of its own.
+    expect(provenanceOf(fc.properties).map((p) => p.date)).toEqual(expect.arrayContaining(['2024-11-06', '2024-11']));
     const articles = provenanceOf(fc.properties).map((p) => p.article);
     expect(articles).toContain('article:001-rusia-meratifikasi-perjanjian-bantuan-militer');
     expect(articles).toContain('article:2024-12-05-pakta-pertahanan-korut-rusia-mulai-berlaku');
-    expect(edgesOf('SIGNED', 'person:vladimir-putin', TREATY).map((e) => e.id)).toContain(
-      'rel:signed:vladimir-putin:comprehensive-strategic-partnership-treaty:ratification-law',
-    );
+    // Signing the ratification law is its own event, on the law, not a second signing of the treaty.
+    expect(edgesOf('SIGNED', undefined, TREATY).map((e) => e.source).sort()).toEqual(['person:kim-jong-un', 'person:vladimir-putin']);
+    const law = edge('rel:signed:vladimir-putin:russia-treaty-ratification-law-2024');
+    expect(law.target).toBe('agreement:russia-treaty-ratification-law-2024');
+    expect(law.properties).toMatchObject({ dateFrom: '2024-11-06', dateTo: '2024-11-12', datePrecision: 'month' });
+    expect(edgesOf('CONCERNS', 'agreement:russia-treaty-ratification-law-2024').map((e) => e.target)).toEqual([TREATY]);
     for (const s of ['state:russia', 'state:north-korea']) expect(edgesOf('PARTY_TO', s, TREATY)).toHaveLength(1);
   });
 
@@ -261,10 +266,34 @@ describe('knowledge base: answers true to the articles', () => {
     expect(edge('rel:met-with:choe-son-hui:sergei-lavrov').properties.place).toBe('place:moscow');
   });
 
-  it('leaves relative dates of undated articles unresolved', () => {
-    expect(edge('rel:met-with:choe-son-hui:vladimir-putin').properties.date).toBeNull();
-    expect(edge('rel:launched:north-korea:north-korea-srbm-launch-before-us-election-2024').properties.date).toBeNull();
-    expect(edge('rel:stated:matthew-miller:north-korea:troops-in-kursk').properties.date).toBeNull();
+  it("dates undated 001 by the event it names: Tuesday's launch hours before the US election of 2024-11-05", () => {
+    const launch = edge('rel:launched:north-korea:north-korea-srbm-launch-before-us-election-2024');
+    expect(launch.properties).toMatchObject({ date: '2024-11-05', datePrecision: 'day' });
+    expect(String(provenanceOf(launch.properties)[0].dateNote)).toContain('pemilihan presiden AS');
+    expect(edge('rel:preceded:north-korea-srbm-launch-before-us-election-2024:us-presidential-election-2024').target).toBe('event:us-presidential-election-2024');
+    expect(kb.graph.nodes.find((n) => n.id === 'event:us-presidential-election-2024')?.properties).toMatchObject({ date: '2024-11-05', datePrecision: 'day' });
+    expect(edge('rel:met-with:choe-son-hui:vladimir-putin').properties).toMatchObject({ date: '2024-11-04', datePrecision: 'day' });
+    expect(edge('rel:stated:matthew-miller:north-korea:troops-in-kursk').properties).toMatchObject({ date: '2024-11-04', datePrecision: 'day' });
+    expect(edge('rel:visited:choe-son-hui:russia').properties).toMatchObject({ dateFrom: '2024-11-02', dateTo: '2024-11-04' });
+    // Every resolved date of 001 records its chain back to the election.
+    for (const f of kb.facts) {
+      for (const c of f.claims) if (c.file.startsWith('001_') && c.dateNote.startsWith('resolved')) expect(c.dateNote, f.id).toContain('5 November 2024');
+    }
+  });
+
+  it("dates undated 004 by the June 2024 summit it reports, and leaves what the text does not fix undated", () => {
+    expect(edge('rel:stated:vladimir-putin:the-west:arming-enemies').properties).toMatchObject({ date: '2024-06-01', datePrecision: 'month' });
+    const weeks = edge('rel:supports:united-states:ukraine:use-of-western-weapons').properties;
+    expect(weeks).toMatchObject({ date: null, dateTo: '2024-06-19' });
+  });
+
+  it("one edge is one event: Kim's June support and his November statement are two edges", () => {
+    const june = edge('rel:supports:kim-jong-un:russia:2024-06');
+    const november = edge('rel:supports:kim-jong-un:russia:2024-11');
+    expect(june.properties.date).toBe('2024-06-01');
+    expect(november.properties).toMatchObject({ dateFrom: '2024-11-25', dateTo: '2024-12-01' });
+    expect(provenanceOf(june.properties).map((p) => p.article)).toEqual(['article:004-putin-temui-kim-jong-un-teken-perjanjian-saling-bantu']);
+    expect(provenanceOf(november.properties).map((p) => p.article)).toEqual(['article:2024-12-05-pakta-pertahanan-korut-rusia-mulai-berlaku']);
   });
 
   it('resolves relative dates from the publication date', () => {
@@ -280,7 +309,12 @@ describe('knowledge base: answers true to the articles', () => {
       'person:vladimir-putin>state:russia',
       'person:volodymyr-zelenskiy>state:ukraine',
     ]);
-    expect(edgesOf('PART_OF', undefined, 'state:russia').map((e) => e.source).sort()).toEqual(['organization:federation-council', 'organization:state-duma']);
+    // Russia's parliament is a body, with the Duma and the Federation Council as its chambers.
+    expect(edgesOf('PART_OF', undefined, 'state:russia').map((e) => e.source).sort()).toEqual(['organization:federal-assembly']);
+    expect(edgesOf('PART_OF', undefined, 'organization:federal-assembly').map((e) => e.source).sort()).toEqual([
+      'organization:federation-council',
+      'organization:state-duma',
+    ]);
   });
 });
 

@@ -46,7 +46,7 @@ export interface ArticleInfo {
   factsFile: string;
   outlet: string | null;
   headline: string | null;
-  /** Display name: the headline, or a stated stand-in when the page has none. */
+  /** Display name: outlet · date · headline as the page states them ("outlet not stated" where it does not). */
   name: string;
   byline: string | null;
   publishedAt: string | null;
@@ -67,8 +67,8 @@ export interface FactClaim {
   offset: number;
   claim: string;
   dateNote: string;
-  /** How the source gives the claim; null only while a facts file still lacks it. */
-  status: ClaimStatus | null;
+  /** How the source gives the claim (reported, attributed, alleged, believed, denied …). */
+  status: ClaimStatus;
   /** The quantity this source gives, normalised (`>10000`), or ''. */
   number: string;
   /** The date this source gives (`2024-11`, `2024-11-06`, `FROM..TO`), or ''. */
@@ -143,7 +143,7 @@ const FactInput = z.strictObject({
   place: z.string().nullable(),
   quote: z.string().min(1),
   claim: z.string(),
-  status: z.enum(CLAIM_STATUSES).optional(),
+  status: z.enum(CLAIM_STATUSES, { error: `status must be one of ${CLAIM_STATUSES.join(', ')}: how the source gives this claim` }),
   number: z
     .string()
     .regex(/^(?:[~<>]?\d+|tens-of-thousands|thousands|hundreds|some)$/, 'expected a normalised quantity: 10000, ~10000, >10000, <10000, hundreds, thousands, tens-of-thousands or some')
@@ -188,11 +188,31 @@ function datePrecisionProblem(date: string | null, precision: string | null): st
 
 /** The date one entry gives, cut to its precision, so claims compare as values: `2024-11`, `2024-11-06`, `FROM..TO`. */
 function claimDateOf(f: FactEntry): string {
-  if (f.dateFrom && f.dateTo) return `${f.dateFrom}..${f.dateTo}`;
+  if (f.dateFrom || f.dateTo) return `${f.dateFrom ?? ''}..${f.dateTo ?? ''}`;
   if (f.date === null) return '';
   if (f.datePrecision === 'year') return f.date.slice(0, 4);
   if (f.datePrecision === 'month') return f.date.slice(0, 7);
   return f.date;
+}
+
+interface PreciseDate {
+  date: string | null;
+  precision: DatePrecision | null;
+}
+
+const PRECISION_LENGTH: Record<DatePrecision, number> = { year: 4, month: 7, day: 10 };
+
+/**
+ * Two sources may date one event at different precisions ("bulan lalu" and "Rabu" for
+ * the same vote): they agree when the coarser period contains the finer date, and the
+ * fact keeps the finer one. Null when they disagree.
+ */
+function preciserDate(a: PreciseDate, b: PreciseDate): PreciseDate | null {
+  if (a.date === null || a.precision === null) return b;
+  if (b.date === null || b.precision === null) return a;
+  const [coarse, fine] = PRECISION_LENGTH[a.precision] <= PRECISION_LENGTH[b.precision] ? [a, b] : [b, a];
+  const n = PRECISION_LENGTH[coarse.precision!];
+  return coarse.date!.slice(0, n) === fine.date!.slice(0, n) ? fine : null;
 }
 
 // ---------------------------------------------------------------- article text
@@ -391,7 +411,7 @@ export async function loadKnowledgeBase(seedDir?: string): Promise<KnowledgeBase
         factsFile,
         outlet: art.outlet,
         headline: art.headline,
-        name: art.headline ?? art.displayName ?? art.id,
+        name: articleDisplayName(art.outlet, art.publishedAt, art.headline ?? art.displayName ?? art.id),
         byline: art.byline,
         publishedAt: art.publishedAt,
         publishedAtNote: art.publishedAtNote,
@@ -417,7 +437,7 @@ export async function loadKnowledgeBase(seedDir?: string): Promise<KnowledgeBase
         offset: info.text.indexOf(f.quote),
         claim: f.claim,
         dateNote: f.dateNote,
-        status: f.status ?? null,
+        status: f.status,
         number: f.number ?? '',
         date: claimDateOf(f),
         place: f.place ?? '',
@@ -449,12 +469,10 @@ export async function loadKnowledgeBase(seedDir?: string): Promise<KnowledgeBase
         if (prev[key] !== f[key]) throw conflict(key, prev[key], f[key]);
       }
       if (f.date !== null) {
-        if (prev.date === null) {
-          prev.date = f.date;
-          prev.datePrecision = f.datePrecision;
-        } else if (prev.date !== f.date || prev.datePrecision !== f.datePrecision) {
-          throw conflict('date', `${prev.date} (${prev.datePrecision})`, `${f.date} (${f.datePrecision})`);
-        }
+        const merged = preciserDate({ date: prev.date, precision: prev.datePrecision }, { date: f.date, precision: f.datePrecision });
+        if (!merged) throw conflict('date', `${prev.date} (${prev.datePrecision})`, `${f.date} (${f.datePrecision})`);
+        prev.date = merged.date;
+        prev.datePrecision = merged.precision;
       }
       for (const key of ['dateFrom', 'dateTo', 'place'] as const) {
         const v = f[key] ?? null;
@@ -472,6 +490,11 @@ export async function loadKnowledgeBase(seedDir?: string): Promise<KnowledgeBase
 }
 
 // ---------------------------------------------------------------- graph
+
+/** `Okezone · 2024-11-12 · Perjanjian Diratifikasi, …`; never an invented outlet or date. */
+export function articleDisplayName(outlet: string | null, publishedAt: string | null, headline: string): string {
+  return `${outlet ?? 'outlet not stated'} · ${publishedAt ?? 'date not stated'} · ${headline}`;
+}
 
 function searchTextOf(name: string, aliases: string[]): string {
   return normalizeText([name, ...aliases].join(' | '));
@@ -507,9 +530,10 @@ function articleNode(a: ArticleInfo): GraphNode {
   const values: Record<string, PlainValue> = {
     id: a.id,
     name: a.name,
-    aliases: [],
+    // The outlet and headline as the page gives them, so both are searchable.
+    aliases: [a.outlet, a.headline].filter((v): v is string => v !== null),
     description: `News article (${a.outlet ?? 'outlet not stated'}, ${a.publishedAt ?? 'publication date not stated'}${a.byline ? `, by ${a.byline}` : ''})`,
-    searchText: searchTextOf(a.name, []),
+    searchText: searchTextOf(a.name, [a.outlet, a.headline].filter((v): v is string => v !== null)),
     outlet: a.outlet,
     headline: a.headline,
     byline: a.byline,
@@ -548,7 +572,7 @@ function factEdge(f: MergedFact): GraphEdge {
       sourceOffsets: f.claims.map((c) => c.offset),
       sourceClaims: f.claims.map((c) => c.claim),
       sourceDateNotes: f.claims.map((c) => c.dateNote),
-      sourceStatuses: f.claims.map((c) => c.status ?? ''),
+      sourceStatuses: f.claims.map((c) => c.status),
       sourceNumbers: f.claims.map((c) => c.number),
       sourceDates: f.claims.map((c) => c.date),
       sourcePlaces: f.claims.map((c) => c.place),

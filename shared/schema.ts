@@ -41,7 +41,7 @@ export type NodeLabel = (typeof NODE_LABELS)[number];
 export const LABELS: Record<NodeLabel, LabelDef> = {
   Person: {
     label: 'Person',
-    description: 'a named person',
+    description: 'a named person, or a role node: an unnamed person or group the article cites by role (id person:unnamed-…, `role` as written)',
     color: '#4e79a7',
     shape: 'ellipse',
     props: [...ENTITY_PROPS, { name: 'role', type: 'STRING', description: 'title or office as reported' }],
@@ -55,7 +55,7 @@ export const LABELS: Record<NodeLabel, LabelDef> = {
   },
   Organization: {
     label: 'Organization',
-    description: 'a body: parliament, ministry, alliance, news agency',
+    description: 'a body: parliament and its chambers, ministry, alliance, news agency',
     color: '#f28e2b',
     shape: 'round-rectangle',
     props: [...ENTITY_PROPS, { name: 'kind', type: 'STRING', description: 'parliament, ministry, alliance, agency …' }],
@@ -69,7 +69,7 @@ export const LABELS: Record<NodeLabel, LabelDef> = {
   },
   Agreement: {
     label: 'Agreement',
-    description: 'a treaty, pact or deal',
+    description: 'a treaty, pact or deal, or a law or decree about one',
     color: '#b07aa1',
     shape: 'diamond',
     props: [
@@ -122,7 +122,8 @@ export const RELATIONSHIPS = [
   { type: 'VISITED', description: 'visited a place or state', from: ACTORS, to: ['State', 'Place'] },
   { type: 'PARTICIPATED_IN', description: 'took part in an event', from: ACTORS, to: ['Event'] },
   { type: 'HELD_IN', description: 'an event took place in a place', from: ['Event'], to: ['Place', 'State'] },
-  { type: 'CONCERNS', description: 'an event is about an agreement or another entity', from: ['Event'], to: ANY_ENTITY },
+  { type: 'CONCERNS', description: 'an event, or a law or deal, is about an agreement or another entity', from: ['Event', 'Agreement'], to: ANY_ENTITY },
+  { type: 'PRECEDED', description: 'an event happened shortly before another, as the article times it (e.g. hours before an election)', from: ['Event'], to: ['Event'] },
   { type: 'LEADER_OF', description: 'leads a state or body', from: ['Person'], to: ['State', 'Organization'] },
   { type: 'MEMBER_OF', description: 'holds office in or belongs to a body or state', from: ['Person', 'State', 'Organization'], to: ['Organization', 'State'] },
   { type: 'PART_OF', description: 'a body is part of a state or larger body', from: ['Organization'], to: ['Organization', 'State'] },
@@ -134,6 +135,7 @@ export const RELATIONSHIPS = [
   { type: 'OPPOSES', description: 'criticised or opposed an actor or its decision', from: ACTORS, to: ACTORS },
   { type: 'FIGHTS', description: 'is at war or in combat with', from: ['State'], to: ['State'] },
   { type: 'STATED', description: 'made a statement about an entity (the quote is the statement)', from: ACTORS, to: ANY_ENTITY },
+  { type: 'CONCERNED_ABOUT', description: 'is worried about or wary of, as the source describes it (not a statement of theirs)', from: ACTORS, to: ANY_ENTITY },
   { type: 'REPORTED', description: 'a news agency or outlet reported a fact', from: ['Organization'], to: ANY_ENTITY },
   { type: 'MENTIONS', description: 'an article mentions an entity (derived from the claims it supports)', from: ['Article'], to: ANY_ENTITY },
 ] as const satisfies readonly RelDef[];
