@@ -4,16 +4,15 @@
  * engines apply the plan with their own Cypher in one write transaction.
  */
 import type { GraphEdge, GraphNode, PlainValue } from '../shared/graph.js';
-import { isNodeLabel, isRelType, LABELS, REL_PROPS, type NodeLabel } from '../shared/schema.js';
+import { isNodeLabel, isRelType, LABELS, PROVENANCE_PROPS, REL_PROPS, type NodeLabel, type ProvenanceProp } from '../shared/schema.js';
 import { badRequest } from '../shared/errors.js';
 import type { FactBatch, MergeReport } from './store.js';
 
-export const PROVENANCE_KEYS = ['sourceArticles', 'sourceQuotes', 'sourceOffsets', 'sourceClaims', 'sourceDateNotes'] as const;
 
 export interface ClaimAppend {
   edge: GraphEdge;
   /** Per provenance key, the values of the claims the edge does not have yet. */
-  claims: Record<(typeof PROVENANCE_KEYS)[number], PlainValue[]>;
+  claims: Record<ProvenanceProp, PlainValue[]>;
 }
 
 export interface MergePlan {
@@ -51,7 +50,7 @@ export function planMerge(batch: FactBatch, existingNodes: readonly GraphNode[],
       plan.report.unchanged++;
       continue;
     }
-    const claims = Object.fromEntries(PROVENANCE_KEYS.map((k) => [k, fresh.map(({ i }) => list(edge.properties[k])[i] ?? (k === 'sourceOffsets' ? -1 : ''))])) as ClaimAppend['claims'];
+    const claims = Object.fromEntries(PROVENANCE_PROPS.map((k) => [k, fresh.map(({ i }) => list(edge.properties[k])[i] ?? (k === 'sourceOffsets' ? -1 : ''))])) as ClaimAppend['claims'];
     plan.appends.push({ edge: existing, claims, fromLabel, toLabel });
     plan.report.claimsAdded++;
   }

@@ -1,10 +1,11 @@
-import { createEdgeStatement, createNodeStatement, planMerge, PROVENANCE_KEYS, type MergePlan, type Statement } from '../merge-plan.js';
+import { PROVENANCE_PROPS } from '../../shared/schema.js';
+import { createEdgeStatement, createNodeStatement, planMerge, type MergePlan, type Statement } from '../merge-plan.js';
 import type { FactBatch, MergeReport, Runner } from '../store.js';
 import { ANY_LABEL } from './match.js';
 
 /** Appends claims inside the database: `+` on the stored lists, never a rewrite from what was read. */
 function appendStatement({ edge, claims, fromLabel, toLabel }: MergePlan['appends'][number]): Statement {
-  const sets = PROVENANCE_KEYS.map((k) => `r.${k} = coalesce(r.${k}, []) + $${k}`).join(', ');
+  const sets = PROVENANCE_PROPS.map((k) => `r.${k} = coalesce(r.${k}, []) + $${k}`).join(', ');
   return {
     query: `MATCH (a:${fromLabel} {id: $from})-[r:${edge.type}]->(b:${toLabel} {id: $to}) WHERE r.id = $id SET ${sets}`,
     params: { from: edge.source, to: edge.target, id: edge.id, ...claims },
