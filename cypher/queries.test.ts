@@ -63,15 +63,11 @@ describe('saved queries on the seeded Kùzu store', () => {
 
   it('who signed the treaty and where: Putin and Kim, in Pyongyang, on 19 June 2024', async () => {
     const r = await run('treaty-signers', { agreement: TREATY });
-    const signers = r.rows.filter((row) => row.place !== null).map((row) => [row.signer, row.place, row.date]);
-    expect(signers).toEqual([
+    // Exactly its signers: Putin signing the ratification law is a fact about the law, not the treaty.
+    expect(r.rows.map((row) => [row.signer, row.place, row.date])).toEqual([
       ['Kim Jong Un', 'Pyongyang', '2024-06-19'],
       ['Vladimir Putin', 'Pyongyang', '2024-06-19'],
     ]);
-    // The other signature is Putin signing the ratification into law, in Moscow's procedure, not in Pyongyang.
-    const others = r.rows.filter((row) => row.place === null);
-    expect(others.map((row) => row.signer)).toEqual(['Vladimir Putin']);
-    expect(String(others[0].s && (others[0].s as { properties: { summary: string } }).properties.summary)).toMatch(/law/i);
   });
 
   it('which bodies ratified it, in date order: the Duma first, Kim on 11 November', async () => {
@@ -132,10 +128,13 @@ describe('saved queries on the seeded Kùzu store', () => {
     expect(dates[dates.length - 1] >= '2024-12-04').toBe(true);
   });
 
-  it('conflicting claims include the troop numbers', async () => {
+  it('conflicting claims: a handful, troop numbers first, each on a value and not on wording', async () => {
     const r = await run('conflicting-claims');
-    expect(r.graph.edges.some((e) => e.type === 'DEPLOYED_TROOPS_TO')).toBe(true);
-    expect(r.rows.every((row) => Number(row.claims) > 1)).toBe(true);
+    expect(r.rows.length).toBeGreaterThan(0);
+    expect(r.rows.length).toBeLessThanOrEqual(10);
+    expect(r.rows[0]).toMatchObject({ differsOn: 'number', what: expect.stringMatching(/troops/) });
+    expect(new Set(r.rows.map((row) => row.differsOn)).size).toBeGreaterThan(0);
+    for (const row of r.rows) expect(['number', 'date', 'place', 'yes/no']).toContain(row.differsOn);
   });
 
   it('every article contributes claims', async () => {

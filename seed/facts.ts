@@ -523,6 +523,12 @@ function entityNode(e: EntityRecord): GraphNode {
         properties[p.name] = e.props[p.name] ?? null;
     }
   }
+  if (e.label === 'Event') {
+    // Derived, like a fact's period: an event of "September 2023" spans the month in time windows.
+    const period = periodOf({ date: e.props.date ?? null, datePrecision: (e.props.datePrecision as DatePrecision | null) ?? null, dateFrom: null, dateTo: null });
+    properties.dateFrom = e.props.dateFrom ?? period.dateFrom ?? e.props.date ?? null;
+    properties.dateTo = e.props.dateTo ?? period.dateTo ?? e.props.date ?? null;
+  }
   return { id: e.id, label: e.label, properties };
 }
 
@@ -553,6 +559,20 @@ function edgeProperties(values: Record<string, PlainValue>): Record<string, Plai
   return properties;
 }
 
+/**
+ * The days a fact may fall on: its stated range, or else the whole month or year a
+ * month- or year-precision date stands for, so time windows catch it by overlap.
+ */
+export function periodOf(f: Pick<MergedFact, 'date' | 'datePrecision' | 'dateFrom' | 'dateTo'>): { dateFrom: string | null; dateTo: string | null } {
+  if (f.dateFrom !== null || f.dateTo !== null || f.date === null || f.datePrecision === 'day' || f.datePrecision === null) {
+    return { dateFrom: f.dateFrom, dateTo: f.dateTo };
+  }
+  const [y, m] = f.date.split('-').map(Number);
+  if (f.datePrecision === 'year') return { dateFrom: `${y}-01-01`, dateTo: `${y}-12-31` };
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { dateFrom: f.date, dateTo: `${f.date.slice(0, 8)}${String(last).padStart(2, '0')}` };
+}
+
 function factEdge(f: MergedFact): GraphEdge {
   return {
     id: f.id,
@@ -564,8 +584,7 @@ function factEdge(f: MergedFact): GraphEdge {
       summary: f.summary,
       date: f.date,
       datePrecision: f.datePrecision,
-      dateFrom: f.dateFrom,
-      dateTo: f.dateTo,
+      ...periodOf(f),
       place: f.place,
       sourceArticles: f.claims.map((c) => c.article),
       sourceQuotes: f.claims.map((c) => c.quote),

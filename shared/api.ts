@@ -52,7 +52,8 @@ export interface SearchResponse {
   truncated: boolean;
 }
 
-export type ParamType = 'string' | 'integer' | 'float' | 'boolean' | 'date' | 'string[]' | 'nodeId' | 'relType' | 'label';
+/** `nodeId` takes an entity's id, name or alias (resolved like search); `claimStatus` one of CLAIM_STATUSES. */
+export type ParamType = 'string' | 'integer' | 'float' | 'boolean' | 'date' | 'string[]' | 'nodeId' | 'relType' | 'label' | 'claimStatus';
 
 export interface SavedQueryParam {
   name: string;

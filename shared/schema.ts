@@ -88,6 +88,8 @@ export const LABELS: Record<NodeLabel, LabelDef> = {
       { name: 'kind', type: 'STRING', description: 'summit, meeting, launch, deployment …' },
       { name: 'date', type: 'DATE', description: 'when it happened (first day when only a month is known)' },
       { name: 'datePrecision', type: 'STRING', description: 'day, month or year' },
+      { name: 'dateFrom', type: 'DATE', description: 'first day it may fall on (the whole month or year of a less precise date)' },
+      { name: 'dateTo', type: 'DATE', description: 'last day it may fall on' },
     ],
   },
   Article: {

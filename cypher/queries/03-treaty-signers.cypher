@@ -1,7 +1,7 @@
 // @name treaty-signers
 // @title Who signed an agreement, when and where
 // @description The signatories of an agreement with the date and the place of signature.
-// @param agreement: nodeId = "agreement:comprehensive-strategic-partnership-treaty" — the agreement's id
+// @param agreement: nodeId = "agreement:comprehensive-strategic-partnership-treaty" — the agreement: a name, an alias or an id
 MATCH (p)-[s:SIGNED]->(t:Agreement {id: $agreement})
 OPTIONAL MATCH (pl:Place)
 WHERE pl.id = s.place

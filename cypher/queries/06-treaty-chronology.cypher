@@ -1,7 +1,7 @@
 // @name treaty-chronology
 // @title Life cycle of an agreement as a chronology
 // @description Every dated fact about an agreement (signature, ratifications, entry into force …), oldest first.
-// @param agreement: nodeId = "agreement:comprehensive-strategic-partnership-treaty" — the agreement's id
+// @param agreement: nodeId = "agreement:comprehensive-strategic-partnership-treaty" — the agreement: a name, an alias or an id
 MATCH (x)-[r]-(t:Agreement {id: $agreement})
 WHERE r.date IS NOT NULL AND NOT r.id STARTS WITH 'rel:mentions:'
 RETURN r.date AS date, r.datePrecision AS precision, x.name AS actor, r.summary AS what, x, r, t

@@ -1,13 +1,13 @@
 // @name events-between
 // @title Events between two dates
-// @description Events dated in a range, with what they are connected to.
+// @description Events whose date or period overlaps a range (an event of "September 2023" spans its month), with what they are connected to.
 // @param from: date = "2024-01-01" — first day (inclusive)
 // @param to: date = "2024-12-31" — last day (inclusive)
 // @param limit: integer = 200 — at most this many rows
 MATCH (e:Event)
-WHERE e.date >= date($from) AND e.date <= date($to)
+WHERE coalesce(e.dateFrom, e.date) <= date($to) AND coalesce(e.dateTo, e.date) >= date($from)
 OPTIONAL MATCH (e)-[r]-(x)
 WHERE NOT r.id STARTS WITH 'rel:mentions:'
-RETURN e.date AS date, e.name AS event, e, r, x
+RETURN e.date AS date, e.datePrecision AS precision, e.name AS event, e, r, x
 ORDER BY date, event
 LIMIT $limit

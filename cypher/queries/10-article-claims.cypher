@@ -1,7 +1,7 @@
 // @name article-claims
 // @title All claims from one article
 // @description Every fact an article supports (mentions left out), with the article node.
-// @param article: nodeId = "article:okezone-2024-11-12-perjanjian-diratifikasi" — the article's id
+// @param article: nodeId = "article:okezone-2024-11-12-perjanjian-diratifikasi" — the article: a name, an alias or an id
 MATCH (a)-[r]->(b)
 WHERE $article IN r.sourceArticles AND NOT r.id STARTS WITH 'rel:mentions:'
 MATCH (art:Article {id: $article})

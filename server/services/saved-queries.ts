@@ -3,18 +3,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParamType, QueryResponse, SavedQueryInfo, SavedQueryParam } from '../../shared/api.js';
 import type { PlainValue } from '../../shared/graph.js';
-import { isNodeLabel, isRelType } from '../../shared/schema.js';
+import { CLAIM_STATUSES, isClaimStatus, isNodeLabel, isRelType } from '../../shared/schema.js';
 import { badRequest, notFound } from '../../shared/errors.js';
-import type { RunOptions, Store } from '../../store/store.js';
+import type { Engine, RunOptions, Store } from '../../store/store.js';
+import { resolveEntityParams } from './entity-params.js';
 
 export const QUERIES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher/queries');
 
 export interface SavedQuery extends SavedQueryInfo {
   cypher: string;
   file: string;
+  /** The same query in an engine's own dialect where it differs (`NN-name.kuzu.cypher` beside the file). */
+  variants: Partial<Record<Engine, string>>;
 }
 
-const PARAM_TYPES: readonly ParamType[] = ['string', 'integer', 'float', 'boolean', 'date', 'string[]', 'nodeId', 'relType', 'label'];
+const PARAM_TYPES: readonly ParamType[] = ['string', 'integer', 'float', 'boolean', 'date', 'string[]', 'nodeId', 'relType', 'label', 'claimStatus'];
 
 /**
  * Parses a saved query file. The header is `//` lines at the top:
@@ -50,15 +53,31 @@ export function parseSavedQuery(text: string, file: string): SavedQuery {
     }
     return { name: pname, type: type as ParamType, description, ...(parsedDefault !== undefined ? { default: parsedDefault } : {}), required: !optional && parsedDefault === undefined };
   });
-  return { name, title: tag('title')[0] ?? name, description: tag('description').join(' '), params, cypher, file };
+  return { name, title: tag('title')[0] ?? name, description: tag('description').join(' '), params, cypher, file, variants: {} };
+}
+
+const VARIANT = /\.(kuzu|neo4j)\.cypher$/;
+
+/** The body of a variant file: its leading comment lines are notes, not a header. */
+function variantCypher(text: string): string {
+  const lines = text.split('\n');
+  let i = 0;
+  while (i < lines.length && (lines[i].startsWith('//') || lines[i].trim() === '')) i++;
+  return lines.slice(i).join('\n').trim().replace(/;\s*$/, '');
 }
 
 export function loadSavedQueries(dir = QUERIES_DIR): SavedQuery[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.cypher'))
-    .sort()
-    .map((f) => parseSavedQuery(fs.readFileSync(path.join(dir, f), 'utf8'), f));
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
+  return files
+    .filter((f) => !VARIANT.test(f))
+    .map((f) => {
+      const q = parseSavedQuery(fs.readFileSync(path.join(dir, f), 'utf8'), f);
+      for (const engine of ['kuzu', 'neo4j'] as const) {
+        const variant = f.replace(/\.cypher$/, `.${engine}.cypher`);
+        if (files.includes(variant)) q.variants[engine] = variantCypher(fs.readFileSync(path.join(dir, variant), 'utf8'));
+      }
+      return q;
+    });
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -104,6 +123,9 @@ export function coerceParam(param: SavedQueryParam, value: unknown): PlainValue 
     case 'label':
       if (typeof value !== 'string' || !isNodeLabel(value)) throw fail('a node label of the schema');
       return value;
+    case 'claimStatus':
+      if (!isClaimStatus(value)) throw fail(`a claim status: ${CLAIM_STATUSES.join(', ')}`);
+      return value;
   }
 }
 
@@ -138,9 +160,9 @@ export class SavedQueries {
   }
   async run(store: Store, name: string, input: Record<string, unknown>, options: RunOptions): Promise<QueryResponse> {
     const q = this.get(name);
-    const params = bindParams(q, input);
+    const params = await resolveEntityParams(store, q.params, bindParams(q, input));
     const started = performance.now();
-    const r = await store.runSavedQuery({ name: q.name, cypher: q.cypher, variants: {} }, params, options);
+    const r = await store.runSavedQuery({ name: q.name, cypher: q.cypher, variants: q.variants }, params, options);
     return { engine: store.engine, ...r, elapsedMs: Math.round(performance.now() - started) };
   }
 }

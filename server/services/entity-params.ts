@@ -1,0 +1,39 @@
+/**
+ * Saved-query parameters that name an entity (`nodeId`) take its id, its name or an
+ * alias as the articles write it ("Korut", "Kim Jong-un"). A name is resolved with the
+ * store's own search, so it matches exactly what search matches; an unknown or
+ * ambiguous name is a 404 / 400 that says what to type instead.
+ */
+import type { SavedQueryParam } from '../../shared/api.js';
+import { normalizeText, type PlainValue } from '../../shared/graph.js';
+import { badRequest, notFound } from '../../shared/errors.js';
+import type { Store } from '../../store/store.js';
+
+const ID = /^[a-z]+:[a-z0-9][a-z0-9:-]*$/;
+
+export async function resolveEntity(store: Store, param: string, value: string): Promise<string> {
+  if (ID.test(value) && (await store.node(value))) return value;
+  const q = normalizeText(value);
+  if (!q) throw badRequest(`parameter '${param}': "${value}" names no entity; give a name, an alias or an id`, { param });
+  const { hits } = await store.search({ text: value, limit: 10, labels: [] });
+  const entities = hits;
+  // A name or alias equal to the text wins; otherwise one candidate must stand alone.
+  const exact = entities.filter((h) => normalizeText(h.matched) === q);
+  const ids = [...new Set((exact.length ? exact : entities).map((h) => h.node.id))];
+  if (ids.length === 1) return ids[0];
+  if (ids.length === 0) {
+    throw notFound(`parameter '${param}': no entity is named "${value}"; search for it (GET /api/search?q=…) and use its name or id`);
+  }
+  const names = (exact.length ? exact : entities).slice(0, 5).map((h) => `${String(h.node.properties.name)} (${h.node.id})`);
+  throw badRequest(`parameter '${param}': "${value}" matches several entities: ${names.join(', ')}; use the full name or the id`, { param });
+}
+
+/** The bound parameters with every `nodeId` value resolved to an id. */
+export async function resolveEntityParams(store: Store, params: readonly SavedQueryParam[], bound: Record<string, PlainValue>): Promise<Record<string, PlainValue>> {
+  const out = { ...bound };
+  for (const p of params) {
+    const v = out[p.name];
+    if (p.type === 'nodeId' && typeof v === 'string') out[p.name] = await resolveEntity(store, p.name, v);
+  }
+  return out;
+}
