@@ -83,8 +83,12 @@ export interface Store {
    * Each engine spells this differently, so the adapter owns it.
    */
   shortestPath(fromId: string, toId: string, maxHops: number, relTypes?: readonly RelType[]): Promise<Graph | null>;
-  /** Throws BadQuery when the query would write; the engine's own plan decides. */
-  assertReadOnly(query: string): Promise<void>;
+  /**
+   * Throws WriteRefused when the query would write; the engine's own plan
+   * decides, planned with the query's parameters. A query that cannot be
+   * planned is refused too (BadQuery), never let through unchecked.
+   */
+  assertReadOnly(query: string, params?: Record<string, unknown>): Promise<void>;
   health(): Promise<Health>;
   close(): Promise<void>;
 }
