@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { IngestCandidate, IngestCandidateEnd } from '../shared/api.js';
 import type { Graph, GraphEdge, GraphNode } from '../shared/graph.js';
 import { normalizeText } from '../shared/graph.js';
-import type { NodeLabel, RelType } from '../shared/schema.js';
+import { PROVENANCE_PROPS, type NodeLabel, type RelType } from '../shared/schema.js';
 import { cleanArticle } from './clean.js';
 import { findDates, type DateMention, type DatePrecision } from './dates.js';
 import { findEntities, proposedEntities, type Gazetteer, type ProposedEntity } from './entities.js';
@@ -161,6 +161,13 @@ function idPart(id: string): string {
   return id.slice(id.indexOf(':') + 1);
 }
 
+/** The date this claim gives, in the form sourceDates holds: YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO. */
+function claimDate(c: Candidate): string {
+  if (c.dateFrom && c.dateTo) return `${c.dateFrom}..${c.dateTo}`;
+  if (!c.date) return '';
+  return c.datePrecision === 'year' ? c.date.slice(0, 4) : c.datePrecision === 'month' ? c.date.slice(0, 7) : c.date;
+}
+
 function claimOf(c: Candidate): string {
   const parts: string[] = [];
   if (c.status !== 'reported') parts.push(c.status);
@@ -203,11 +210,7 @@ export function candidatesToFacts(candidates: readonly Candidate[], articleId: s
           dateFrom: c.dateFrom ?? null,
           dateTo: c.dateTo ?? null,
           place: null,
-          sourceArticles: [],
-          sourceQuotes: [],
-          sourceOffsets: [],
-          sourceClaims: [],
-          sourceDateNotes: [],
+          ...Object.fromEntries(PROVENANCE_PROPS.map((k) => [k, []])),
         },
       };
       edges.set(id, edge);
@@ -223,6 +226,10 @@ export function candidatesToFacts(candidates: readonly Candidate[], articleId: s
     (p.sourceOffsets as number[]).push(c.offset);
     (p.sourceClaims as string[]).push(claimOf(c));
     (p.sourceDateNotes as string[]).push(c.dateNote);
+    (p.sourceStatuses as string[]).push(c.status);
+    (p.sourceNumbers as string[]).push('');
+    (p.sourceDates as string[]).push(claimDate(c));
+    (p.sourcePlaces as string[]).push('');
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }

@@ -1,6 +1,6 @@
 /** Request and response shapes of the HTTP API, imported by server and client alike. */
 import type { Graph, GraphEdge, GraphNode, PlainValue, Provenance } from './graph.js';
-import type { NodeLabel, RelType } from './schema.js';
+import type { ClaimStatus, NodeLabel, RelType } from './schema.js';
 
 export interface ApiError {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -143,13 +143,8 @@ export interface ExportFormatInfo {
 // ---- ingest: the extractor's candidates (extract/) and the ingest endpoints (server/routes/ingest.ts) ----
 
 export type DatePrecision = 'day' | 'month' | 'year';
-/**
- * A claim's status as its source gives it: stated as fact (reported), put in
- * someone's mouth (attributed), an accusation (alleged), believed or expected
- * (speculative), or said not to have happened (denied).
- * Local until the sources helper's status type lands in shared/schema.ts.
- */
-export type ClaimStatus = 'reported' | 'attributed' | 'alleged' | 'speculative' | 'denied';
+export type { ClaimStatus } from './schema.js';
+
 
 export interface IngestCandidateEnd {
   /** Graph id, or null for an entity the graph does not know yet. */

@@ -4,9 +4,7 @@ import type { Config } from '../../shared/config.js';
 import { parseInput } from '../http/validate.js';
 import { requireWriteToken } from '../http/write-token.js';
 import { commitIngest, MAX_ARTICLE_BYTES, previewIngest } from '../services/ingest.js';
-import { CLAIM_STATUSES } from '../services/ingest-review.js';
-import type { ClaimStatus } from '../../shared/api.js';
-import { NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from '../../shared/schema.js';
+import { CLAIM_STATUSES, NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from '../../shared/schema.js';
 import type { Store } from '../../store/store.js';
 
 const article = {
@@ -36,7 +34,7 @@ const commit = z.object({
           object: end.optional(),
           date: isoDate.nullable().optional(),
           datePrecision: z.enum(['day', 'month', 'year']).nullable().optional(),
-          status: z.enum(CLAIM_STATUSES as [ClaimStatus, ...ClaimStatus[]]).optional(),
+          status: z.enum(CLAIM_STATUSES).optional(),
         })
         .strict(),
     )

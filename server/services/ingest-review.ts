@@ -3,12 +3,11 @@
  * accepted candidates named by id (never by position), edits of subject,
  * relation, object, date and status validated against the schema.
  */
-import type { ClaimStatus, IngestCandidate, IngestCandidateEnd, IngestEdit } from '../../shared/api.js';
+import type { IngestCandidate, IngestCandidateEnd, IngestEdit } from '../../shared/api.js';
 import { badRequest } from '../../shared/errors.js';
-import { isNodeLabel, isRelType, relDef } from '../../shared/schema.js';
+import { CLAIM_STATUSES, isClaimStatus, isNodeLabel, isRelType, relDef } from '../../shared/schema.js';
 import { isIsoDate } from '../../extract/dates.js';
 
-export const CLAIM_STATUSES: readonly ClaimStatus[] = ['reported', 'attributed', 'alleged', 'speculative', 'denied'];
 const PRECISIONS = new Set(['day', 'month', 'year']);
 
 /** The candidates the reviewer accepted, in preview order; unknown ids are refused with the list. */
@@ -54,7 +53,7 @@ export function applyEdit(c: IngestCandidate, edit: IngestEdit | undefined): Ing
   if (date === null) datePrecision = null;
   else if (datePrecision === null) datePrecision = 'day';
   const status = edit.status ?? c.status;
-  if (!CLAIM_STATUSES.includes(status)) throw badRequest(`${where}.status: use one of ${CLAIM_STATUSES.join(', ')}`, { param: `${where}.status` });
+  if (!isClaimStatus(status)) throw badRequest(`${where}.status: use one of ${CLAIM_STATUSES.join(', ')}`, { param: `${where}.status` });
   const dateEdited = date !== c.date || datePrecision !== c.datePrecision;
   return {
     ...c,

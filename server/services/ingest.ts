@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { IngestCommit, IngestMergePlan, IngestPreviewResponse, IngestReport } from '../../shared/api.js';
 import { normalizeText, type Graph, type GraphEdge, type GraphNode, type PlainValue } from '../../shared/graph.js';
-import { LABELS, REL_PROPS, isNodeLabel, type NodeLabel } from '../../shared/schema.js';
+import { LABELS, PROVENANCE_PROPS, REL_PROPS, isNodeLabel, type NodeLabel } from '../../shared/schema.js';
 import { buildGazetteer, entitiesFromGraph, type Gazetteer } from '../../extract/entities.js';
 import { candidatesToFacts, endId, extractCandidates } from '../../extract/extract.js';
 import { IngestInputError, articleDateOf, validateArticleInput } from '../../extract/input.js';
@@ -138,11 +138,11 @@ function mentionEdges(articleId: string, facts: Graph): GraphEdge[] {
         target: entity,
         properties: {
           summary: 'The article mentions the entity.',
+          ...Object.fromEntries(PROVENANCE_PROPS.map((k) => [k, ['']])),
           sourceArticles: [articleId],
           sourceQuotes: [(e.properties.sourceQuotes as string[])[0]],
           sourceOffsets: [(e.properties.sourceOffsets as number[])[0]],
-          sourceClaims: [''],
-          sourceDateNotes: [''],
+          sourceStatuses: ['reported'],
         },
       });
     }
@@ -150,7 +150,6 @@ function mentionEdges(articleId: string, facts: Graph): GraphEdge[] {
   return [...seen.values()];
 }
 
-const PROVENANCE = ['sourceArticles', 'sourceQuotes', 'sourceOffsets', 'sourceClaims', 'sourceDateNotes'] as const;
 const DATE_PROPS = new Set(REL_PROPS.filter((p) => p.type === 'DATE').map((p) => p.name));
 
 function nodeStep(node: GraphNode) {
@@ -172,8 +171,8 @@ function createEdgeStep(edge: GraphEdge, fromLabel: NodeLabel, toLabel: NodeLabe
 
 function appendClaimsStep(existing: GraphEdge, edge: GraphEdge, fromLabel: NodeLabel, toLabel: NodeLabel) {
   const params: Record<string, unknown> = { from: existing.source, to: existing.target, id: existing.id };
-  for (const key of PROVENANCE) params[key] = [...((existing.properties[key] as PlainValue[] | null) ?? []), ...((edge.properties[key] as PlainValue[]) ?? [])];
-  const sets = PROVENANCE.map((k) => `r.${k} = $${k}`).join(', ');
+  for (const key of PROVENANCE_PROPS) params[key] = [...((existing.properties[key] as PlainValue[] | null) ?? []), ...((edge.properties[key] as PlainValue[]) ?? [])];
+  const sets = PROVENANCE_PROPS.map((k) => `r.${k} = $${k}`).join(', ');
   return { query: `MATCH (a:${fromLabel} {id: $from})-[r:${edge.type}]->(b:${toLabel} {id: $to}) WHERE r.id = $id SET ${sets}`, params };
 }
 
