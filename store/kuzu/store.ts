@@ -1,0 +1,422 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import kuzu, { type KuzuValue } from 'kuzu';
+import { isNodeLabel, isRelType } from '../../shared/schema.js';
+import { badQuery, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../../shared/errors.js';
+import { KuzuResultBuilder } from './convert.js';
+import { withIdLabels } from '../id-labels.js';
+import { translateToKuzu } from '../kuzu-dialect.js';
+import { kuzuSchemaStatements } from './schema.js';
+import type {
+  ArticleFacts,
+  BulkLoad,
+  Capped,
+  EdgeProvenance,
+  FactBatch,
+  Health,
+  MergeReport,
+  NeighboursRequest,
+  Neighbours,
+  NodeDetail,
+  Overview,
+  OverviewRequest,
+  Paths,
+  PathsRequest,
+  ProgressFn,
+  Runner,
+  RunOptions,
+  RunResult,
+  SavedCypher,
+  SearchRequest,
+  SearchResult,
+  Store,
+  Timeline,
+  TimelineRequest,
+} from '../store.js';
+import { health } from './health.js';
+import { mergeFacts } from './merge-facts.js';
+import { neighbours } from './neighbours.js';
+import { node } from './node.js';
+import { overview } from './overview.js';
+import { paths } from './paths.js';
+import { articleFacts, provenance } from './provenance.js';
+import { replaceGraph } from './replace-graph.js';
+import { search } from './search.js';
+import { subgraph } from './subgraph.js';
+import { timeline } from './timeline.js';
+
+type Connection = InstanceType<typeof kuzu.Connection>;
+type Database = InstanceType<typeof kuzu.Database>;
+type QueryResult = InstanceType<typeof kuzu.QueryResult>;
+type PreparedStatement = InstanceType<typeof kuzu.PreparedStatement>;
+
+const PREPARED_CACHE_SIZE = 256;
+const preparedCache = new WeakMap<Connection, Map<string, PreparedStatement>>();
+
+/**
+ * Parsing and planning cost more than running most explorer queries, so each
+ * connection keeps its prepared statements (oldest dropped past the cache size).
+ * A statement that fails to prepare is not cached.
+ */
+async function prepare(c: Connection, query: string): Promise<PreparedStatement> {
+  let cache = preparedCache.get(c);
+  if (!cache) preparedCache.set(c, (cache = new Map()));
+  const hit = cache.get(query);
+  if (hit) return hit;
+  const prepared = await c.prepare(query);
+  if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
+  if (cache.size >= PREPARED_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(query, prepared);
+  return prepared;
+}
+
+const READ_CONNECTIONS = 4;
+export const DEFAULT_BUFFER_POOL_MB = 2048;
+/** Groups of at least this many rows get a progress line of their own. */
+const BIG_GROUP = 50_000;
+/** The binding takes no 0 for "no timeout": an hour stands for it (bulk loads, reseeds). */
+const NO_TIMEOUT_MS = 3_600_000;
+/** Built-in operations answer an explorer's click: a second is generous on the seed, 30 s bounds a big graph. */
+export const DEFAULT_OPERATION_TIMEOUT_MS = 30_000;
+
+/** Maps a Kùzu error message to a typed error; `timeoutMs` names the limit that interrupted it. */
+export function kuzuError(err: unknown, timeoutMs?: number): JejakError {
+  if (err instanceof JejakError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  if (/interrupted/i.test(message)) return queryTimeout(timeoutMs ?? 0);
+  if (/write query inside a read-only transaction|read[- ]only/i.test(message))
+    return writeRefused(`ad-hoc Cypher is read-only: this query would write (${message})`);
+  if (/IO exception|Could not set lock|No such file|database.*closed/i.test(message))
+    return storeUnavailable(`the Kùzu database is unavailable: ${message}`);
+  if (/multiple statements/i.test(message)) return badQuery('send one Cypher statement at a time');
+  return badQuery(message.replace(/^Error: /, ''));
+}
+
+/** Every result must be closed before its connection, or the native binding crashes at shutdown. */
+function closeAll(result: QueryResult | QueryResult[]): void {
+  for (const r of Array.isArray(result) ? result : [result]) r.close();
+}
+
+/** Runs a statement that returns nothing the caller needs. */
+async function exec(c: Connection, statement: string): Promise<void> {
+  closeAll(await c.query(statement));
+}
+
+/** First words of plan operators that change the database, its files or its settings (ORDER_BY_MERGE only sorts). */
+const WRITING_WORDS = new Set(['CREATE', 'SET', 'DELETE', 'MERGE', 'COPY', 'EXPORT', 'IMPORT', 'DROP', 'ALTER', 'INSTALL', 'UNINSTALL', 'LOAD', 'STANDALONE', 'TRANSACTION', 'USE', 'ATTACH', 'DETACH', 'INSERT', 'BATCH', 'CHECKPOINT']);
+const isWritingOperator = (op: string) => WRITING_WORDS.has(op.split('_')[0]);
+/** Table functions a read-only query may call; file readers (LOAD FROM) and the rest are refused. */
+const READ_FUNCTIONS = new Set(['READ_FTABLE', 'SHOW_TABLES', 'TABLE_INFO', 'QUERY_FTS_INDEX', 'SHOW_CONNECTION', 'DB_VERSION']);
+
+/** What in an EXPLAIN plan a read-only query must not do (empty when it only reads). */
+export function writingOperators(plan: string): string[] {
+  const operators = [...plan.matchAll(/│\s*([A-Z][A-Z_]+)\[\d+\]\s*│/g)].map((m) => m[1]);
+  const functions = [...plan.matchAll(/Function: (\w+)/g)].map((m) => m[1].toUpperCase());
+  return [...new Set([...operators.filter(isWritingOperator), ...functions.filter((f) => !READ_FUNCTIONS.has(f))])];
+}
+
+/** A small pool: each read runs on a connection of its own, inside its own read-only transaction. */
+class ConnectionPool {
+  private readonly idle: Connection[] = [];
+  private readonly waiting: Array<(c: Connection) => void> = [];
+  constructor(connections: Connection[]) {
+    this.idle.push(...connections);
+  }
+  acquire(): Promise<Connection> {
+    const c = this.idle.pop();
+    return c ? Promise.resolve(c) : new Promise((resolve) => this.waiting.push(resolve));
+  }
+  release(c: Connection): void {
+    const next = this.waiting.shift();
+    if (next) next(c);
+    else this.idle.push(c);
+  }
+}
+
+interface Handles {
+  db: Database;
+  writer: Connection;
+  readers: ConnectionPool;
+  all: Connection[];
+}
+
+export class KuzuStore implements Store {
+  readonly engine = 'kuzu' as const;
+  private handles?: Promise<Handles>;
+  /** Kùzu allows one write transaction at a time: writes queue here. */
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * `bufferPoolMb` bounds Kùzu's page cache; left to itself Kùzu takes up to
+   * 80% of the machine's memory and keeps it, which a shared server cannot afford.
+   */
+  constructor(
+    readonly location: string,
+    private readonly bufferPoolMb = DEFAULT_BUFFER_POOL_MB,
+    /** Every built-in operation's read stops after this long (StoreTimeout). */
+    private readonly operationTimeoutMs = DEFAULT_OPERATION_TIMEOUT_MS,
+  ) {}
+
+  /** The operations' own Kùzu Cypher: read-only, with the store's timeout unless the operation says otherwise. */
+  private readonly native: Runner = (query, params = {}, options = {}) =>
+    this.withReader((c) => this.execute(c, query, params, { timeoutMs: this.operationTimeoutMs, ...options }, false));
+
+  /** Opens the database lazily; a failed open is not cached, so the store recovers when the file returns. */
+  private open(): Promise<Handles> {
+    if (!this.handles) {
+      this.handles = (async () => {
+        fs.mkdirSync(path.dirname(this.location), { recursive: true });
+        const db = new kuzu.Database(this.location, this.bufferPoolMb * 1024 * 1024);
+        await db.init();
+        const writer = new kuzu.Connection(db);
+        await writer.init();
+        const all = [writer];
+        for (let i = 0; i < READ_CONNECTIONS; i++) {
+          const c = new kuzu.Connection(db);
+          await c.init();
+          all.push(c);
+        }
+        return { db, writer, readers: new ConnectionPool(all.slice(1)), all };
+      })().catch((err) => {
+        this.handles = undefined;
+        throw storeUnavailable(`cannot open the Kùzu database at ${this.location}: ${err instanceof Error ? err.message : err}`);
+      });
+    }
+    return this.handles;
+  }
+
+  private async withWriter<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+    const { writer } = await this.open();
+    const run = this.writeQueue.then(() => fn(writer));
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async withReader<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+    const { readers } = await this.open();
+    const c = await readers.acquire();
+    try {
+      // A transaction left open by an earlier failure would block this connection for good: end it first.
+      await exec(c, 'BEGIN TRANSACTION READ ONLY').catch(async () => {
+        await exec(c, 'ROLLBACK').catch(() => undefined);
+        await exec(c, 'BEGIN TRANSACTION READ ONLY');
+      });
+      try {
+        return await fn(c);
+      } finally {
+        // A failed statement may already have ended the transaction; then COMMIT and ROLLBACK both fail harmlessly.
+        await exec(c, 'COMMIT').catch(() => exec(c, 'ROLLBACK').catch(() => undefined));
+      }
+    } finally {
+      readers.release(c);
+    }
+  }
+
+  /** `translate` applies the Neo4j-spelling rewriter to Cypher from outside (saved and ad-hoc queries). */
+  private async execute(c: Connection, query: string, params: Record<string, unknown>, options: RunOptions, translate = true): Promise<RunResult> {
+    const { timeoutMs = NO_TIMEOUT_MS, maxRows = Number.MAX_SAFE_INTEGER } = options;
+    c.setQueryTimeout(timeoutMs);
+    try {
+      const prepared = await prepare(c, translate ? translateToKuzu(withIdLabels(query, params)) : query);
+      const result = await c.execute(prepared, params as Record<string, KuzuValue>);
+      if (Array.isArray(result)) {
+        closeAll(result);
+        throw badQuery('send one Cypher statement at a time');
+      }
+      return await this.collect(c, result, maxRows);
+    } catch (err) {
+      throw kuzuError(err, timeoutMs);
+    } finally {
+      c.setQueryTimeout(NO_TIMEOUT_MS);
+    }
+  }
+
+  private async collect(c: Connection, result: QueryResult, maxRows: number): Promise<RunResult> {
+    const columns = await result.getColumnNames();
+    const rows: Record<string, unknown>[] = [];
+    let truncated = false;
+    while (result.hasNext()) {
+      const row = await result.getNext();
+      if (!row) break;
+      if (rows.length >= maxRows) {
+        truncated = true;
+        break;
+      }
+      rows.push(row);
+    }
+    result.close();
+    const builder = new KuzuResultBuilder(rows);
+    const missing = builder.missingEndpoints();
+    if (missing.length > 0) {
+      // A relationship returned without its nodes: look up the endpoints' ids in one query.
+      const found = await c.execute(
+        await prepare(c, 'MATCH (n) WHERE offset(ID(n)) IN $offsets RETURN ID(n) AS iid, n.id AS id'),
+        { offsets: [...new Set(missing.map((m) => m.offset))] },
+      );
+      const all = (await (found as QueryResult).getAll()) as Array<{ iid: { table: number; offset: number }; id: string }>;
+      closeAll(found);
+      builder.addEndpointIds(all.filter((r) => missing.some((m) => m.table === r.iid.table && m.offset === r.iid.offset)));
+    }
+    return builder.build(columns, truncated);
+  }
+
+  async run(query: string, params: Record<string, unknown> = {}, options: RunOptions = {}): Promise<RunResult> {
+    if (options.mode === 'write') return this.withWriter((c) => this.execute(c, query, params, options));
+    return this.withReader((c) => this.execute(c, query, params, options));
+  }
+
+  async assertReadOnly(query: string): Promise<void> {
+    // Kùzu refuses to plan DML inside a read-only transaction but not DDL or
+    // system statements, so the plan's operators decide the rest.
+    await this.withReader(async (c) => {
+      let plan = '';
+      try {
+        const prepared = await c.prepare(`EXPLAIN ${translateToKuzu(query)}`);
+        if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
+        const r = await c.execute(prepared, {});
+        const rows = Array.isArray(r) ? [] : await r.getAll();
+        closeAll(r);
+        plan = String(Object.values(rows[0] ?? {})[0] ?? '');
+      } catch (err) {
+        const e = kuzuError(err);
+        // Only a write is refused here; other errors (e.g. a parameter unknown at check time) surface when the query runs.
+        if (e.code === 'WRITE_REFUSED' || e.code === 'STORE_UNAVAILABLE') throw e;
+        return;
+      }
+      const refused = writingOperators(plan);
+      if (refused.length) throw writeRefused(`ad-hoc Cypher is read-only: this query would run ${refused.join(', ')}`);
+    });
+  }
+
+  async writeTransaction(steps: ReadonlyArray<{ query: string; params?: Record<string, unknown> }>): Promise<void> {
+    await this.withWriter(async (c) => {
+      await exec(c, 'BEGIN TRANSACTION');
+      try {
+        for (const step of steps) {
+          const prepared = await prepare(c, translateToKuzu(step.query));
+          closeAll(await c.execute(prepared, (step.params ?? {}) as Record<string, KuzuValue>));
+        }
+        await exec(c, 'COMMIT');
+      } catch (err) {
+        await exec(c, 'ROLLBACK').catch(() => undefined); // the failed statement may have ended the transaction already
+        throw kuzuError(err);
+      }
+    });
+  }
+
+  async ensureSchema(): Promise<void> {
+    await this.withWriter(async (c) => {
+      for (const statement of kuzuSchemaStatements()) await exec(c, statement).catch((err) => Promise.reject(kuzuError(err)));
+    });
+  }
+
+  async clear(): Promise<void> {
+    await this.run('MATCH (n) DETACH DELETE n', {}, { mode: 'write' });
+  }
+
+  async bulkLoad(data: BulkLoad, progress: ProgressFn = () => undefined): Promise<void> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-copy-'));
+    try {
+      await this.withWriter(async (c) => {
+        let file = 0;
+        const copy = async (table: string, rows: unknown[], options: string) => {
+          const target = path.join(dir, `${file++}.json`);
+          fs.writeFileSync(target, JSON.stringify(rows));
+          await exec(c, `COPY ${table} FROM '${target}'${options}`).catch((err) => Promise.reject(kuzuError(err)));
+        };
+        // One line per stage; a line per group only where a group is big enough to take a while.
+        const perLabel: string[] = [];
+        for (const group of data.nodes) {
+          if (!isNodeLabel(group.label)) throw badQuery(`unknown node label ${group.label}`);
+          if (group.rows.length === 0) continue;
+          await copy(group.label, group.rows, '');
+          perLabel.push(`${group.label} ${group.rows.length.toLocaleString('en')}`);
+          if (group.rows.length >= BIG_GROUP) progress(`kuzu: ${group.label}: ${group.rows.length.toLocaleString('en')} nodes copied`);
+        }
+        progress(`kuzu: nodes copied (${perLabel.join(', ')})`);
+        const perType = new Map<string, number>();
+        for (const group of data.rels) {
+          if (!isRelType(group.type) || !isNodeLabel(group.fromLabel) || !isNodeLabel(group.toLabel))
+            throw badQuery(`unknown relationship group ${group.type}(${group.fromLabel}→${group.toLabel})`);
+          if (group.rows.length === 0) continue;
+          await copy(group.type, group.rows, ` (from='${group.fromLabel}', to='${group.toLabel}')`);
+          perType.set(group.type, (perType.get(group.type) ?? 0) + group.rows.length);
+          if (group.rows.length >= BIG_GROUP)
+            progress(`kuzu: ${group.type} (${group.fromLabel}→${group.toLabel}): ${group.rows.length.toLocaleString('en')} relationships copied`);
+        }
+        const total = [...perType.values()].reduce((a, b) => a + b, 0);
+        progress(`kuzu: ${total.toLocaleString('en')} relationships copied in ${perType.size} types`);
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  node(id: string): Promise<NodeDetail | null> {
+    return node(this.native, id);
+  }
+
+  neighbours(request: NeighboursRequest): Promise<Neighbours | null> {
+    return neighbours(this.native, request);
+  }
+
+  search(request: SearchRequest): Promise<SearchResult> {
+    return search(this.native, request);
+  }
+
+  subgraph(ids: readonly string[], maxRows: number): Promise<Capped> {
+    return subgraph(this.native, ids, maxRows);
+  }
+
+  overview(request: OverviewRequest): Promise<Overview> {
+    return overview(this.native, request);
+  }
+
+  timeline(request: TimelineRequest): Promise<Timeline> {
+    return timeline(this.native, request);
+  }
+
+  provenance(edgeId: string): Promise<EdgeProvenance | null> {
+    return provenance(this.native, edgeId);
+  }
+
+  articleFacts(articleId: string): Promise<ArticleFacts | null> {
+    return articleFacts(this.native, articleId);
+  }
+
+  paths(request: PathsRequest): Promise<Paths> {
+    return paths(this.native, request);
+  }
+
+  health(): Promise<Health> {
+    return health(this.native, this.location);
+  }
+
+  runSavedQuery(query: SavedCypher, params: Record<string, unknown>, options: RunOptions = {}): Promise<RunResult> {
+    return this.run(query.variants.kuzu ?? query.cypher, params, { ...options, mode: 'read' });
+  }
+
+  replaceGraph(data: BulkLoad, progress?: ProgressFn): Promise<void> {
+    return replaceGraph(this, data, progress);
+  }
+
+  mergeFacts(batch: FactBatch): Promise<MergeReport> {
+    return mergeFacts(this.native, (steps) => this.writeTransaction(steps), batch);
+  }
+
+  async close(): Promise<void> {
+    const handles = this.handles;
+    this.handles = undefined;
+    if (!handles) return;
+    const h = await handles.catch(() => undefined);
+    if (!h) return;
+    await this.writeQueue;
+    for (const c of h.all) await c.close();
+    await h.db.close();
+  }
+}
+
+export function createKuzuStore(location: string, bufferPoolMb?: number, operationTimeoutMs?: number): KuzuStore {
+  return new KuzuStore(location, bufferPoolMb, operationTimeoutMs);
+}
