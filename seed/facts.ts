@@ -625,8 +625,8 @@ function buildGraph(entities: EntityRecord[], articles: ArticleInfo[], facts: Me
             sourceOffsets: [info.text.indexOf(f.quote)],
             sourceClaims: [''],
             sourceDateNotes: [''],
-            // The article does mention the entity, in its own voice.
-            sourceStatuses: ['reported'],
+            // The mention carries the quote of a claim, and so that claim's status.
+            sourceStatuses: [f.status],
             sourceNumbers: [''],
             sourceDates: [''],
             sourcePlaces: [''],

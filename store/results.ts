@@ -26,7 +26,8 @@ export function timelineEntries(events: readonly GraphNode[], facts: readonly Gr
       const isRange = from !== null && to !== null && from !== to;
       return {
         kind: 'relationship',
-        date: text(r.properties.date) ?? from ?? String(r.properties.dateTo),
+        // A range starts at its first day, not at the first of the month its precision names.
+        date: (isRange ? from : null) ?? text(r.properties.date) ?? from ?? String(r.properties.dateTo),
         dateTo: isRange ? to : null,
         datePrecision: text(r.properties.datePrecision),
         element: r,
