@@ -5,8 +5,6 @@ import kuzu, { type KuzuValue } from 'kuzu';
 import { isNodeLabel, isRelType } from '../../shared/schema.js';
 import { badQuery, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../../shared/errors.js';
 import { KuzuResultBuilder } from './convert.js';
-import { withIdLabels } from '../id-labels.js';
-import { translateToKuzu } from '../kuzu-dialect.js';
 import { kuzuSchemaStatements } from './schema.js';
 import type {
   ArticleFacts,
@@ -160,7 +158,7 @@ export class KuzuStore implements Store {
 
   /** The operations' own Kùzu Cypher: read-only, with the store's timeout unless the operation says otherwise. */
   private readonly native: Runner = (query, params = {}, options = {}) =>
-    this.withReader((c) => this.execute(c, query, params, { timeoutMs: this.operationTimeoutMs, ...options }, false));
+    this.withReader((c) => this.execute(c, query, params, { timeoutMs: this.operationTimeoutMs, ...options }));
 
   /** Opens the database lazily; a failed open is not cached, so the store recovers when the file returns. */
   private open(): Promise<Handles> {
@@ -213,12 +211,11 @@ export class KuzuStore implements Store {
     }
   }
 
-  /** `translate` applies the Neo4j-spelling rewriter to Cypher from outside (saved and ad-hoc queries). */
-  private async execute(c: Connection, query: string, params: Record<string, unknown>, options: RunOptions, translate = true): Promise<RunResult> {
+  private async execute(c: Connection, query: string, params: Record<string, unknown>, options: RunOptions): Promise<RunResult> {
     const { timeoutMs = NO_TIMEOUT_MS, maxRows = Number.MAX_SAFE_INTEGER } = options;
     c.setQueryTimeout(timeoutMs);
     try {
-      const prepared = await prepare(c, translate ? translateToKuzu(withIdLabels(query, params)) : query);
+      const prepared = await prepare(c, query);
       const result = await c.execute(prepared, params as Record<string, KuzuValue>);
       if (Array.isArray(result)) {
         closeAll(result);
@@ -272,7 +269,7 @@ export class KuzuStore implements Store {
     await this.withReader(async (c) => {
       let plan = '';
       try {
-        const prepared = await c.prepare(`EXPLAIN ${translateToKuzu(query)}`);
+        const prepared = await c.prepare(`EXPLAIN ${query}`);
         if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
         const r = await c.execute(prepared, {});
         const rows = Array.isArray(r) ? [] : await r.getAll();
@@ -294,7 +291,7 @@ export class KuzuStore implements Store {
       await exec(c, 'BEGIN TRANSACTION');
       try {
         for (const step of steps) {
-          const prepared = await prepare(c, translateToKuzu(step.query));
+          const prepared = await prepare(c, step.query);
           closeAll(await c.execute(prepared, (step.params ?? {}) as Record<string, KuzuValue>));
         }
         await exec(c, 'COMMIT');
