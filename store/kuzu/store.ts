@@ -40,7 +40,8 @@ import { overview } from './overview.js';
 import { paths } from './paths.js';
 import { articleFacts, provenance } from './provenance.js';
 import { replaceGraph } from './replace-graph.js';
-import { search } from './search.js';
+import { search, SEARCH_ENTRIES_QUERY, toSearchEntries } from './search.js';
+import type { SearchEntry } from '../search-rank.js';
 import { subgraph } from './subgraph.js';
 import { timeline } from './timeline.js';
 
@@ -144,6 +145,9 @@ export class KuzuStore implements Store {
   private handles?: Promise<Handles>;
   /** Kùzu allows one write transaction at a time: writes queue here. */
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** Counts writes through this store, so caches of the data know when they are stale. */
+  private generation = 0;
+  private names?: { generation: number; entries: Promise<SearchEntry[]> };
 
   /**
    * `bufferPoolMb` bounds Kùzu's page cache; left to itself Kùzu takes up to
@@ -186,7 +190,7 @@ export class KuzuStore implements Store {
 
   private async withWriter<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
     const { writer } = await this.open();
-    const run = this.writeQueue.then(() => fn(writer));
+    const run = this.writeQueue.then(() => fn(writer)).finally(() => this.generation++);
     this.writeQueue = run.catch(() => undefined);
     return run;
   }
@@ -359,7 +363,20 @@ export class KuzuStore implements Store {
   }
 
   search(request: SearchRequest): Promise<SearchResult> {
-    return search(this.native, request);
+    return search(this.native, () => this.searchEntries(), request);
+  }
+
+  /** The names search ranks, read once per generation of the data (any write through this store starts a new one). */
+  private searchEntries(): Promise<readonly SearchEntry[]> {
+    if (!this.names || this.names.generation !== this.generation) {
+      const generation = this.generation;
+      const entries = this.native(SEARCH_ENTRIES_QUERY).then((r) => toSearchEntries(r.rows));
+      this.names = { generation, entries };
+      entries.catch(() => {
+        if (this.names?.entries === entries) this.names = undefined; // a failed read is not kept
+      });
+    }
+    return this.names.entries;
   }
 
   subgraph(ids: readonly string[], maxRows: number): Promise<Capped> {
@@ -405,6 +422,7 @@ export class KuzuStore implements Store {
   async close(): Promise<void> {
     const handles = this.handles;
     this.handles = undefined;
+    this.names = undefined;
     if (!handles) return;
     const h = await handles.catch(() => undefined);
     if (!h) return;
