@@ -280,7 +280,8 @@ async function loadOverview(): Promise<void> {
 
 async function loadArticles(): Promise<void> {
   const res = await api.runQuery('articles', {});
-  articles = res.graph.nodes.map((n) => ({ id: n.id, title: `${n.properties.outlet ?? ''} ${n.properties.publishedAt ?? ''}: ${n.properties.headline ?? n.id}`.trim() }));
+  // An article's name is "outlet · date · headline" as the page states them (seed/facts.ts).
+  articles = res.graph.nodes.map((n) => ({ id: n.id, title: String(n.properties.name ?? n.id) }));
   filtersPanel.render(session.filters, articles);
 }
 

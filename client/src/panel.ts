@@ -6,10 +6,12 @@
  */
 import type { ArticleResponse, ClaimView, EdgeProvenanceResponse, NeighbourCount, NodeResponse } from '../../shared/api.js';
 import type { GraphNode, PlainValue } from '../../shared/graph.js';
-import { LABELS, isNodeLabel } from '../../shared/schema.js';
+import { conflictsOf } from '../../shared/conflicts.js';
+import { CLAIM_STATUS_DEFS, LABELS, PROVENANCE_PROPS, isNodeLabel, type ClaimStatus } from '../../shared/schema.js';
 import { append, byId, clear, el, highlighted } from './dom.js';
 
-const HIDDEN_PROPS = new Set(['id', 'name', 'summary', 'searchText', 'text', 'sourceArticles', 'sourceQuotes', 'sourceOffsets', 'sourceClaims', 'sourceDateNotes']);
+// The provenance lists are shown claim by claim below the properties.
+const HIDDEN_PROPS = new Set<string>(['id', 'name', 'summary', 'searchText', 'text', ...PROVENANCE_PROPS]);
 
 export function formatValue(value: PlainValue | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -110,8 +112,17 @@ export function quoteInSentence(claim: Pick<ClaimView, 'quote' | 'sentence'>): H
   return block;
 }
 
-function distinctClaims(claims: ClaimView[]): number {
-  return new Set(claims.map((c) => c.claim.trim()).filter(Boolean)).size;
+/** The claim's status as its source gives it, as a chip with the meaning in its title. */
+function statusChip(status: ClaimStatus | null): HTMLElement {
+  if (status === null) return el('span', { class: 'status-chip muted', text: 'status not recorded' });
+  const def = CLAIM_STATUS_DEFS[status];
+  return el('span', { class: `status-chip status-${status}`, title: def.description, text: def.label });
+}
+
+/** What the claim asserts in comparable form (number, date, place), when it gives any. */
+function claimValues(claim: ClaimView): string | null {
+  const parts = [claim.number && `number ${claim.number}`, claim.date && `date ${claim.date}`, claim.place && `place ${claim.place}`].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
 }
 
 function claimCard(claim: ClaimView, loadArticle: (id: string) => Promise<ArticleResponse>): HTMLElement {
@@ -143,10 +154,11 @@ function claimCard(claim: ClaimView, loadArticle: (id: string) => Promise<Articl
   return el(
     'article',
     { class: 'claim' },
-    el('header', {}, el('strong', { text: claim.outlet ?? 'Outlet not stated' }), ' · ', el('time', { text: claim.publishedAt ?? 'undated' })),
+    el('header', {}, el('strong', { text: claim.outlet ?? 'Outlet not stated' }), ' · ', el('time', { text: claim.publishedAt ?? 'undated' }), ' ', statusChip(claim.status)),
     claim.headline ? el('p', { class: 'headline', text: claim.headline }) : null,
     quoteInSentence(claim),
     claim.claim ? el('p', { class: 'claim-text' }, el('span', { class: 'muted', text: 'Claims: ' }), claim.claim) : null,
+    claimValues(claim) ? el('p', { class: 'muted small' }, 'Values: ', claimValues(claim)) : null,
     claim.dateNote ? el('p', { class: 'muted small' }, 'Date: ', claim.dateNote) : null,
     el('div', {}, toggle),
     articleBox,
@@ -156,7 +168,9 @@ function claimCard(claim: ClaimView, loadArticle: (id: string) => Promise<Articl
 /** The provenance section: one card per claim, side by side. Exported for tests. */
 export function renderClaims(claims: ClaimView[], loadArticle: (id: string) => Promise<ArticleResponse>): HTMLElement {
   const section = el('section', { class: 'provenance', 'aria-label': 'Provenance' }, el('h3', { text: `Sources (${claims.length})` }));
-  if (distinctClaims(claims) > 1) section.append(el('p', { class: 'disagree', role: 'note', text: 'Sources differ on this fact: their claims are shown side by side.' }));
+  // Only a disagreement on a value is one; different wording of the same claim is not.
+  const differ = conflictsOf(claims);
+  if (differ.length) section.append(el('p', { class: 'disagree', role: 'note', text: `Sources differ on the ${differ.join(', ')}: their claims are shown side by side.` }));
   const grid = el('div', { class: 'claims' });
   for (const c of claims) grid.append(claimCard(c, loadArticle));
   section.append(grid);

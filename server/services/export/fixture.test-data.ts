@@ -123,6 +123,11 @@ export const fixtureGraph: Graph = {
         sourceOffsets: [ARTICLE_TEXT.indexOf(TRICKY_QUOTE), ARTICLE_TEXT.indexOf(SECOND_QUOTE)],
         sourceClaims: ['the treaty is "defensive", 100%', ''],
         sourceDateNotes: ['publication date', 'Rabu (19/6/2024) → 2024-06-19'],
+        // Status and values per claim travel in every format with the rest of the provenance.
+        sourceStatuses: ['attributed', 'believed'],
+        sourceNumbers: ['>10000', ''],
+        sourceDates: ['2024-06-19', '2024-06'],
+        sourcePlaces: ['place:pyongyang', ''],
       },
     },
     {
