@@ -9,5 +9,5 @@ WHERE coalesce(e.dateFrom, e.date) <= date($to) AND coalesce(e.dateTo, e.date) >
 OPTIONAL MATCH (e)-[r]-(x)
 WHERE NOT r.id STARTS WITH 'rel:mentions:'
 RETURN e.date AS date, e.datePrecision AS precision, e.name AS event, e, r, x
-ORDER BY date, event
+ORDER BY date, event, e.id, r.id
 LIMIT $limit
