@@ -372,6 +372,16 @@ describe('loadKnowledgeBase rejects broken seed data', () => {
     ['inconsistent precision', (f) => (factById(f, KIM_RATIFIED).datePrecision = 'month'), FACTS, KIM_RATIFIED, /precision month/],
     ['endpoint label not allowed', (f) => (factById(f, KIM_RATIFIED).from = 'place:pyongyang'), FACTS, KIM_RATIFIED, /cannot start at a Place/],
     ['unknown key', (f) => (factById(f, KIM_RATIFIED).confidence = 'high'), FACTS, KIM_RATIFIED, /confidence/],
+    ['missing claim status', (f) => delete factById(f, KIM_RATIFIED).status, FACTS, KIM_RATIFIED, /status must be one of reported, attributed, .*how the source gives this claim/],
+    ['unknown claim status', (f) => (factById(f, KIM_RATIFIED).status = 'rumoured'), FACTS, KIM_RATIFIED, /status must be one of reported/],
+    ['claim number in words', (f) => (factById(f, KIM_RATIFIED).number = 'sekitar 10.000'), FACTS, KIM_RATIFIED, /number: expected a normalised quantity/],
+    [
+      'a month that does not contain the other source\'s day',
+      (f) => f.facts.push({ ...factById(f, KIM_RATIFIED), date: '2024-10-01', datePrecision: 'month', quote: 'Kim Jong-un menandatangani dekrit' }),
+      FACTS,
+      KIM_RATIFIED,
+      /conflicting definitions.*date/,
+    ],
     [
       'conflicting dates for one fact id',
       (f) => f.facts.push({ ...factById(f, KIM_RATIFIED), date: '2024-11-12', quote: 'Kim Jong-un menandatangani dekrit' }),
