@@ -42,7 +42,7 @@ async function addNeighbours(session: Session, id: string, query: { offset: numb
     }
     placeAround(session, session.cy.getElementById(id) as NodeSingular, added);
   });
-  if (added.length) await session.relayout({ randomize: false });
+  if (added.length) await session.relayout({ randomize: false, moving: added });
   const page = session.pages.get(id);
   const more = page && page.loaded < page.total ? `; ${page.total - page.loaded} more` : '';
   return `${added.filter((x) => session.cy.getElementById(x).isNode()).length} new nodes${more}`;

@@ -14,7 +14,9 @@ import { createExportMenu } from './export.js';
 import { createFiltersPanel, type ArticleOption, type FilterState } from './filters.js';
 import { createGraphView, fitView } from './graph-view.js';
 import { createIngestPanel } from './ingest.js';
-import { isLayoutId, LAYOUTS, layoutStats, rememberLayout } from './layouts.js';
+import { createChronoAxis } from './chrono-axis.js';
+import { isLayoutId, LAYOUTS, layoutStats, onChronoAxis, rememberLayout } from './layouts.js';
+import { markBundles, nameTooltips, trackEmphasis } from './legibility.js';
 import { renderLegend } from './legend.js';
 import { nodeName, renderArticle, renderClaims, renderEdge, renderNode, showMessage } from './panel.js';
 import { createQueriesPanel } from './queries.js';
@@ -41,10 +43,15 @@ function attempt<T>(action: () => Promise<T>, done?: (value: T) => void): Promis
 
 const view = createGraphView(byId('graph'), applyTheme(initialTheme()));
 const cy = view.cy;
+trackEmphasis(cy);
+nameTooltips(cy, byId('graph-wrap'));
+const chronoAxis = createChronoAxis(cy, byId('graph-wrap'));
+onChronoAxis((axis) => chronoAxis.show(axis));
 let articles: ArticleOption[] = [];
 
 const session = new Session(view, {
   refreshed() {
+    if (view.renderOptions().tier === 'full') markBundles(cy);
     filtersPanel.render(session.filters, articles);
     timeline.render(session.filters, datesInView(cy));
     renderLegend(cy, session.filters.labels, (label) => setFilters({ ...session.filters, labels: toggled(session.filters.labels, label) }));
