@@ -61,6 +61,11 @@ export function trackEmphasis(cy: Core): void {
     update();
   });
   cy.on('select unselect remove', () => update());
+  // Leaving the canvas over a node sends Cytoscape no mouseout.
+  cy.container()?.addEventListener('mouseleave', () => {
+    hovered = null;
+    update();
+  });
 }
 
 /** The whole name (and label) of a hovered node, over the canvas: cut or hidden names stay readable. */
@@ -80,4 +85,5 @@ export function nameTooltips(cy: Core, host: HTMLElement): void {
   };
   cy.on('mouseout', 'node', hide);
   cy.on('viewport remove', hide);
+  cy.container()?.addEventListener('mouseleave', hide);
 }
