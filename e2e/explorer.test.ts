@@ -162,7 +162,9 @@ describe.each(testEngines())('the explorer in a browser on %s', (engine) => {
     const page = await openExplorer(browser, server.url, errors);
     await page.locator('#tab-queries').click();
     await page.locator('details[data-name="ratifications"] summary').click();
-    await expect(page.locator('#qp-agreement').inputValue()).resolves.toBe('agreement:comprehensive-strategic-partnership-treaty');
+    // The entity parameter is a picker: the name shows, the id is what is sent.
+    await expect(page.locator('#qp-agreement-id').textContent()).resolves.toBe('agreement:comprehensive-strategic-partnership-treaty');
+    await page.waitForFunction(() => (document.querySelector('#qp-agreement') as HTMLInputElement).value.startsWith('Comprehensive Strategic Partnership'));
     await page.locator('details[data-name="ratifications"] button[type=submit]').click();
     await page.locator('#results-table tbody tr').first().waitFor();
     expect(await page.locator('#results-table tbody tr').count()).toBeGreaterThan(0);
