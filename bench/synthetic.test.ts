@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { provenanceOf } from '../shared/graph.js';
-import { endpointPairs, isNodeLabel, isRelType, type RelType } from '../shared/schema.js';
+import { endpointPairs, isClaimStatus, isNodeLabel, isRelType, PROVENANCE_PROPS, type RelType } from '../shared/schema.js';
 import { toBulkLoad } from '../seed/load.js';
 import { prng, SYNTHETIC_YEAR, syntheticArticles, syntheticGraph } from './synthetic.js';
 
@@ -72,6 +72,16 @@ describe('syntheticGraph', () => {
     expect(String(month.properties.dateTo).slice(0, 7)).toBe(String(month.properties.date).slice(0, 7));
     const day = facts.find((e) => e.properties.datePrecision === 'day')!;
     expect(day.properties.dateFrom).toBeNull();
+  });
+
+  it('keeps every provenance list aligned, one entry per claim, with statuses from the schema', () => {
+    for (const e of graph.edges) {
+      const lengths = PROVENANCE_PROPS.map((p) => (e.properties[p] as unknown[] | undefined)?.length);
+      expect(new Set(lengths), e.id).toEqual(new Set([(e.properties.sourceArticles as string[]).length]));
+      for (const s of e.properties.sourceStatuses as string[]) expect(isClaimStatus(s)).toBe(true);
+    }
+    const statuses = new Set(graph.edges.flatMap((e) => e.properties.sourceStatuses as string[]));
+    expect(statuses.size).toBeGreaterThan(3);
   });
 
   it('backs facts with 1 to 7 claims, most with one', () => {

@@ -11,7 +11,7 @@
  * the article texts and the edges, not copies.
  */
 import { normalizeText, type Graph, type GraphEdge, type GraphNode, type PlainValue } from '../shared/graph.js';
-import { RELATIONSHIPS, endpointPairs, type NodeLabel, type RelType } from '../shared/schema.js';
+import { RELATIONSHIPS, endpointPairs, type ClaimStatus, type NodeLabel, type RelType } from '../shared/schema.js';
 
 /** mulberry32: a tiny seeded PRNG, so a scale factor always yields the same graph. */
 export function prng(seed: number): () => number {
@@ -57,7 +57,13 @@ const EVENT_KINDS = [['KTT', 'summit'], ['Pertemuan', 'meeting'], ['Peluncuran R
 const AGREEMENT_KINDS = ['Perjanjian Kemitraan Strategis', 'Pakta Pertahanan', 'Nota Kesepahaman', 'Perjanjian Kerja Sama Militer', 'Kesepakatan Dagang'];
 const OUTLETS = ['Okezone', 'Tempo', 'Kompas', 'Detik', 'CNN Indonesia', 'Antara', 'Republika', 'Sindonews'];
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-const NUMBERS = ['lebih dari 10.000 tentara', 'sekitar 10.000 tentara', 'puluhan ribu tentara', '12.000 tentara', 'ribuan tentara', 'sekitar 3.000 tentara'];
+/** Troop numbers as the text says them, with their normalised value (sourceNumbers). */
+const NUMBERS: ReadonlyArray<readonly [string, string]> = [
+  ['lebih dari 10.000 tentara', '>10000'], ['sekitar 10.000 tentara', '~10000'], ['puluhan ribu tentara', 'tens-of-thousands'],
+  ['12.000 tentara', '12000'], ['ribuan tentara', 'thousands'], ['sekitar 3.000 tentara', '~3000'],
+];
+/** Claim statuses by weight: most claims are plainly reported. */
+const STATUS_WEIGHTS: Array<[ClaimStatus, number]> = [['reported', 60], ['attributed', 22], ['attributed-unnamed', 6], ['alleged', 7], ['believed', 3], ['denied', 2]];
 
 /** Indonesian sentence per relationship type: `{s}` subject, `{o}` object, `{d}` date phrase. */
 const TEMPLATES: Record<RelType, readonly string[]> = {
@@ -225,6 +231,12 @@ const FACT_TOTAL = FACT_WEIGHTS.reduce((s, [, w]) => s + w, 0);
 
 /** Claims per fact, 1–7: most facts have one source, big stories many. */
 const CLAIM_WEIGHTS = [45, 20, 12, 9, 6, 4, 4];
+function claimStatus(rand: Rand): ClaimStatus {
+  let x = rand() * 100;
+  for (const [status, w] of STATUS_WEIGHTS) if ((x -= w) < 0) return status;
+  return 'reported';
+}
+
 function claimCount(rand: Rand): number {
   let x = rand() * 100;
   for (let i = 0; i < CLAIM_WEIGHTS.length; i++) if ((x -= CLAIM_WEIGHTS[i]) < 0) return i + 1;
@@ -291,14 +303,14 @@ export function syntheticGraph(options: SyntheticOptions): Graph {
     const claims = claimCount(rand);
     const x = rand();
     const precision = x < 0.85 ? 'day' : x < 0.97 ? 'month' : 'year';
-    const sources: { article: string; quote: string; offset: number; claim: string; note: string }[] = [];
+    const sources: { article: string; quote: string; offset: number; claim: string; note: string; status: ClaimStatus; number: string; date: string }[] = [];
     let range: DateRange | null = null;
     for (let c = 0; c < claims; c++) {
       const article = articles[skewed(rand, articles.length, 1.2)];
       const day = Math.max(0, article.day - Math.floor(rand() * 30));
       range ??= dateRange(day, precision);
       const phrase = datePhrase(range.date, precision);
-      const number = type === 'DEPLOYED_TROOPS_TO' ? pick(rand, NUMBERS) : '';
+      const [number, normalised] = type === 'DEPLOYED_TROOPS_TO' ? pick(rand, NUMBERS) : ['', ''];
       const quote = pick(rand, TEMPLATES[type])
         .replace('{s}', String(from.properties.name))
         .replace('{o}', String(to.properties.name))
@@ -310,7 +322,8 @@ export function syntheticGraph(options: SyntheticOptions): Graph {
         article.mentioned.add(e.id);
         mentionCandidates.push({ article, entityId: e.id, quote, offset });
       }
-      sources.push({ article: article.node.id, quote, offset, claim: number, note: `stated: '${phrase}'` });
+      const stated = precision === 'day' ? range.date : precision === 'month' ? range.date.slice(0, 7) : range.date.slice(0, 4);
+      sources.push({ article: article.node.id, quote, offset, claim: number, note: `stated: '${phrase}'`, status: claimStatus(rand), number: normalised, date: stated });
     }
     const id = `rel:${type.toLowerCase().replace(/_/g, '-')}:${from.id.split(':')[1]}:${to.id.split(':')[1]}:${n}`;
     edges.push({
@@ -331,6 +344,10 @@ export function syntheticGraph(options: SyntheticOptions): Graph {
         sourceOffsets: sources.map((s) => s.offset),
         sourceClaims: sources.map((s) => s.claim),
         sourceDateNotes: sources.map((s) => s.note),
+        sourceStatuses: sources.map((s) => s.status),
+        sourceNumbers: sources.map((s) => s.number),
+        sourceDates: sources.map((s) => s.date),
+        sourcePlaces: sources.map(() => ''),
       },
     });
   };
@@ -357,6 +374,10 @@ export function syntheticGraph(options: SyntheticOptions): Graph {
         sourceOffsets: [src.offset],
         sourceClaims: [''],
         sourceDateNotes: [''],
+        sourceStatuses: ['reported'],
+        sourceNumbers: [''],
+        sourceDates: [''],
+        sourcePlaces: [''],
       },
     };
   };
@@ -402,7 +423,7 @@ export function syntheticArticles(graph: Graph, count: number, seed = 7): Synthe
         .replace('{s}', name.get(e.source) ?? e.source)
         .replace('{o}', name.get(e.target) ?? e.target)
         .replace('{d}', datePhrase(isoDay(Math.max(0, day - Math.floor(rand() * 20))), 'day'))
-        .replace('{n}', pick(rand, NUMBERS));
+        .replace('{n}', pick(rand, NUMBERS)[0]);
     });
     const paragraphs: string[] = [];
     for (let s = 0; s < sentences.length; s += 3) paragraphs.push(sentences.slice(s, s + 3).join(' '));
