@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Graph } from '../shared/graph.js';
-import { KuzuStore } from '../store/kuzu.js';
+import { KuzuStore } from '../store/kuzu/store.js';
 import type { ProgressFn, Store } from '../store/store.js';
 import { toBulkLoad } from './load.js';
 
