@@ -14,28 +14,41 @@ import { clear, el } from './dom.js';
 
 /** From this many relationships the start view is the aggregate, not a sample of edges. */
 export const AGGREGATE_FROM = 5_000;
-/** Links drawn at most (the largest): past that the picture is a hairball of labels again. */
-export const MAX_LINKS = 40;
+/** Label pairs drawn at most (the largest): past that the picture is a hairball again. */
+export const MAX_LINKS = 30;
 export const MEMBERS_PAGE = 50;
 
 const groupId = (label: string) => `group:${label}`;
 
-/** Aggregate → Cytoscape elements: sizes grow with the log of the counts, so a 100× bigger group is not 100× wider. */
+/**
+ * Aggregate → Cytoscape elements: one node per label, one edge per (from, to)
+ * pair of labels carrying the count per relationship type (a label pair
+ * often has a dozen types: one edge each would be a hairball). Sizes grow
+ * with the log of the counts, so a 100× bigger group is not 100× wider.
+ */
 export function aggregateElements(o: AggregateOverview, maxLinks = MAX_LINKS): ElementDefinition[] {
   const size = (count: number, min: number, per: number) => Math.round(min + per * Math.log10(1 + count));
   const nodes: ElementDefinition[] = o.groups.map((g) => ({
     data: { id: groupId(g.label), label: g.label, name: `${g.label} · ${g.count.toLocaleString('en')}`, count: g.count, size: size(g.count, 24, 14) },
   }));
-  const links = o.links.slice(0, maxLinks);
-  const edges: ElementDefinition[] = links.map((l) => ({
+  const pairs = new Map<string, { from: string; to: string; count: number; types: Array<{ type: string; count: number }> }>();
+  for (const l of o.links) {
+    const key = `${l.from}:${l.to}`;
+    const pair = pairs.get(key) ?? { from: l.from, to: l.to, count: 0, types: [] };
+    pair.count += l.count;
+    pair.types.push({ type: l.type, count: l.count });
+    pairs.set(key, pair);
+  }
+  const kept = [...pairs.values()].sort((a, b) => b.count - a.count).slice(0, maxLinks);
+  const edges: ElementDefinition[] = kept.map((p) => ({
     data: {
-      id: `link:${l.from}:${l.type}:${l.to}`,
-      source: groupId(l.from),
-      target: groupId(l.to),
-      type: l.type,
-      name: `${l.type} · ${l.count.toLocaleString('en')}`,
-      count: l.count,
-      width: size(l.count, 1, 1.5),
+      id: `link:${p.from}:${p.to}`,
+      source: groupId(p.from),
+      target: groupId(p.to),
+      name: p.count.toLocaleString('en'),
+      count: p.count,
+      types: p.types,
+      width: size(p.count, 1, 1.5),
     },
   }));
   return [...nodes, ...edges];
@@ -149,11 +162,18 @@ export function createAggregateView(o: AggregateViewOptions): AggregateView {
     cy?.destroy();
     cy = cytoscape({ container: canvas, elements: aggregateElements(data), style: aggregateStyle(), layout: { name: 'circle', padding: 40 } });
     cy.on('tap', 'node', (ev) => void listMembers(String(ev.target.data('label')), 0).catch((err: unknown) => o.status(String(err instanceof Error ? err.message : err), true)));
+    cy.on('tap', 'edge', (ev) => {
+      const types = ev.target.data('types') as Array<{ type: string; count: number }>;
+      clear(members);
+      members.append(
+        el('h3', {}, `${ev.target.source().data('label')} → ${ev.target.target().data('label')}: ${Number(ev.target.data('count')).toLocaleString('en')}`),
+        el('ul', {}, ...types.map((t) => el('li', {}, `${t.type}: ${t.count.toLocaleString('en')}`))),
+      );
+    });
     clear(members);
     members.append(el('p', {}, 'Click a group to list its members; pick one to explore it.'));
-    const shown = Math.min(data.links.length, MAX_LINKS);
     o.status(
-      `Aggregated overview: ${data.nodes.toLocaleString('en')} nodes in ${data.groups.length} groups, ${data.relationships.toLocaleString('en')} relationships in ${data.links.length} kinds${shown < data.links.length ? ` (the ${shown} largest drawn)` : ''}.`,
+      `Aggregated overview: ${data.nodes.toLocaleString('en')} nodes in ${data.groups.length} groups, ${data.relationships.toLocaleString('en')} relationships of ${data.links.length} kinds (label → type → label). Click a group for its members, an edge for its types.`,
     );
   }
 
