@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import kuzu, { type KuzuValue } from 'kuzu';
 import { isNodeLabel, isRelType } from '../../shared/schema.js';
-import { badQuery, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../../shared/errors.js';
+import { badQuery, firstLine, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../../shared/errors.js';
 import { KuzuResultBuilder } from './convert.js';
 import { withIdLabels } from '../id-labels.js';
 import { translateToKuzu } from '../kuzu-dialect.js';
@@ -269,24 +269,26 @@ export class KuzuStore implements Store {
     return this.withReader((c) => this.execute(c, query, params, options));
   }
 
-  async assertReadOnly(query: string): Promise<void> {
+  async assertReadOnly(query: string, params: Record<string, unknown> = {}): Promise<void> {
     // Kùzu refuses to plan DML inside a read-only transaction but not DDL or
-    // system statements, so the plan's operators decide the rest.
+    // system statements, so the plan's operators decide the rest. The plan is
+    // made with the query's own parameters, and a query that cannot be planned
+    // is refused: a check that fails must never let the query through unchecked.
     await this.withReader(async (c) => {
       let plan = '';
       try {
         const prepared = await c.prepare(`EXPLAIN ${translateToKuzu(query)}`);
         if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
-        const r = await c.execute(prepared, {});
+        const r = await c.execute(prepared, params as Record<string, KuzuValue>);
         const rows = Array.isArray(r) ? [] : await r.getAll();
         closeAll(r);
         plan = String(Object.values(rows[0] ?? {})[0] ?? '');
       } catch (err) {
         const e = kuzuError(err);
-        // Only a write is refused here; other errors (e.g. a parameter unknown at check time) surface when the query runs.
         if (e.code === 'WRITE_REFUSED' || e.code === 'STORE_UNAVAILABLE') throw e;
-        return;
+        throw badQuery(`the engine refused the query: ${firstLine(e.message)}`);
       }
+      if (!plan) throw badQuery('the engine refused the query: it returned no plan to check');
       const refused = writingOperators(plan);
       if (refused.length) throw writeRefused(`ad-hoc Cypher is read-only: this query would run ${refused.join(', ')}`);
     });

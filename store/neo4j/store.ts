@@ -390,14 +390,14 @@ export class Neo4jStore implements Store {
     });
   }
 
-  async assertReadOnly(query: string): Promise<void> {
+  async assertReadOnly(query: string, params: Record<string, unknown> = {}): Promise<void> {
     let statement = stripLeading(singleStatement(query));
     if (statement.trim() === '') throw badQuery('the query is empty');
     // PROFILE would execute the query: plan it with EXPLAIN instead.
     if (/^PROFILE\b/i.test(statement)) statement = statement.replace(/^PROFILE\b/i, 'EXPLAIN');
     if (!/^EXPLAIN\b/i.test(statement)) statement = `EXPLAIN ${statement}`;
     const queryType = await this.tx('read', async (tx) => {
-      const summary = await tx.run(statement).summary();
+      const summary = await tx.run(statement, toNeo4jParams(params) as Record<string, unknown>).summary();
       return summary.queryType;
     });
     if (queryType !== 'r') {
