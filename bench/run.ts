@@ -169,7 +169,10 @@ async function main(): Promise<void> {
 
   if (wanted('browser')) {
     await attempt('browser', async () => {
-      results.browser = await runBrowser(WORK, BROWSER, log);
+      const aggregates = (results.api ?? []).flatMap((a) =>
+        a.aggregate ? [{ engine: a.engine, relationships: a.relationships, body: a.aggregate.body, serverWarmMs: a.aggregate.warmP50, serverColdMs: a.aggregate.coldMs }] : [],
+      );
+      results.browser = await runBrowser(WORK, BROWSER, log, aggregates);
       write('browser.json', results.browser);
     });
   }

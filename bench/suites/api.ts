@@ -137,6 +137,16 @@ export function endpointsFor(p: Probes, limits: { timeoutMs: number; maxRows: nu
       },
     },
     {
+      name: 'aggregated overview (cached counts)',
+      http: () => ({ method: 'GET', path: '/api/overview/aggregate' }),
+      direct: (s) => s.aggregateOverview(),
+    },
+    {
+      name: 'aggregate: first 50 members of the Person group',
+      http: () => ({ method: 'GET', path: '/api/overview/groups/Person/members?limit=50' }),
+      direct: (s) => s.groupMembers({ label: 'Person', offset: 0, limit: 50 }),
+    },
+    {
       name: 'saved query entity-neighbourhood',
       http: () => ({ method: 'POST', path: '/api/queries/entity-neighbourhood/run', body: JSON.stringify({ params: savedParams }) }),
       direct: (s) => s.run(saved.cypher, bindParams(saved, savedParams), { ...limits, mode: 'read' }),
@@ -227,9 +237,20 @@ export interface MixedRow {
   ratio: number;
 }
 
+/** The aggregate's first answer (nothing cached) against the cached one: the cache's before/after row. */
+export interface AggregateRow {
+  coldMs: number;
+  /** The first members page of the largest group right after (its degree ranking computed). */
+  membersColdMs: number;
+  warmP50: number;
+  /** The answer itself, for the browser suite to draw. */
+  body: unknown;
+}
+
 export interface ApiResult {
   engine: string;
   relationships: number;
+  aggregate: AggregateRow | null;
   probes: Omit<Probes, 'articles' | 'pairs'> & { pairs: number };
   latency: LatencyRow[];
   ingest: IngestRow | null;
@@ -280,8 +301,18 @@ export async function runApi(o: ApiOptions): Promise<ApiResult> {
   const samples = quick ? 60 : 300;
   const budgetMs = quick ? 2_000 : 8_000;
   const endpoints = endpointsFor(probes, { timeoutMs: config.queryTimeoutMs, maxRows: config.maxRows });
-  const result: ApiResult = { engine: o.engine, relationships: o.relationships, probes: { ...probes, articles: undefined, pairs: probes.pairs.length } as ApiResult['probes'], latency: [], ingest: null, mixed: null, notes: [] };
+  const result: ApiResult = { engine: o.engine, relationships: o.relationships, probes: { ...probes, articles: undefined, pairs: probes.pairs.length } as ApiResult['probes'], latency: [], ingest: null, mixed: null, aggregate: null, notes: [] };
   try {
+    // Before anything warms it: the aggregate uncached, then its members page uncached.
+    let t = performance.now();
+    const cold = await request(base, { method: 'GET', path: '/api/overview/aggregate' });
+    const coldMs = since(t);
+    if (cold.status !== 200) throw new Error(`aggregate answered ${cold.status}: ${cold.body.slice(0, 300)}`);
+    t = performance.now();
+    await request(base, { method: 'GET', path: '/api/overview/groups/Person/members?limit=50' });
+    const membersColdMs = since(t);
+    log(`api ${o.engine}: aggregate uncached ${round(coldMs)} ms, members page uncached ${round(membersColdMs)} ms`);
+    result.aggregate = { coldMs: round(coldMs, 1), membersColdMs: round(membersColdMs, 1), warmP50: Number.NaN, body: JSON.parse(cold.body) };
     for (const e of endpoints) {
       const first = await request(base, e.http(0));
       if (first.status !== 200) throw new Error(`${e.name}: ${e.http(0).method} ${e.http(0).path} answered ${first.status}: ${first.body.slice(0, 300)}`);
@@ -306,6 +337,7 @@ export async function runApi(o: ApiOptions): Promise<ApiResult> {
         httpAddedP50: round(percentile(httpMs, 50) - percentile(directMs, 50), 3),
         samples: httpMs.length,
       };
+      if (e.name.startsWith('aggregated overview')) result.aggregate.warmP50 = row.httpP50;
       log(`api ${o.engine}: ${e.name}: p50 ${row.httpP50} ms, p99 ${row.httpP99} ms over HTTP; in-process p50 ${row.directP50} ms (${row.samples} samples)`);
       result.latency.push(row);
     }
