@@ -103,10 +103,12 @@ async function main(): Promise<void> {
       neo4j = neo4jFromEnv(process.env);
       if (!neo4j) {
         // Page cache large enough for the biggest graph of the run, so reads at 1M are not disk-bound.
-        const pagecache = Math.max(...SCALES) >= 1_000_000 ? '3g' : '1g';
-        local = await startLocalNeo4j({ port: Number(process.env.JEJAK_BENCH_NEO4J_PORT ?? 7697), dataDir: path.join(WORK, 'neo4j'), password: 'jejak-bench', pagecache, log });
+        const big = Math.max(...SCALES) >= 1_000_000;
+        const pagecache = big ? '3g' : '1g';
+        const heap = big ? '3g' : '1g';
+        local = await startLocalNeo4j({ port: Number(process.env.JEJAK_BENCH_NEO4J_PORT ?? 7697), dataDir: path.join(WORK, 'neo4j'), password: 'jejak-bench', pagecache, heap, log });
         neo4j = local.target;
-        results.engines.neo4j = `Neo4j ${neo4j.version ?? '?'} (${neo4j.how}, page cache ${pagecache})`;
+        results.engines.neo4j = `Neo4j ${neo4j.version ?? '?'} (${neo4j.how}, embedded engine + Bolt from tools/neo4j, heap ${heap}, page cache ${pagecache})`;
       } else results.engines.neo4j = `Neo4j at ${neo4j.how}`;
     });
     if (!neo4j) results.notes.push('Neo4j: not measured (it did not start; see the note above).');

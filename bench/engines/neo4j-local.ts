@@ -59,6 +59,7 @@ export interface LocalNeo4jOptions {
   password: string;
   /** Page cache and heap for the graph sizes of the run. */
   pagecache: string;
+  heap: string;
   log: (line: string) => void;
 }
 
@@ -67,7 +68,9 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
   fs.mkdirSync(o.dataDir, { recursive: true });
   const child: ChildProcess = spawn('npm', ['run', '--silent', 'neo4j'], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_BOLT_PORT: String(o.port), JEJAK_DATA_DIR: o.dataDir, NEO4J_PASSWORD: o.password, NEO4J_PAGECACHE: o.pagecache },
+    env: { ...process.env, NEO4J_BOLT_PORT: String(o.port), JEJAK_DATA_DIR: o.dataDir, NEO4J_PASSWORD: o.password, NEO4J_PAGECACHE: o.pagecache, NEO4J_HEAP: o.heap,
+      // The server's backstop: waiting for the indexes after a bulk load at 1M takes longer than its default minute.
+      NEO4J_TX_TIMEOUT: '900s' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -122,12 +122,13 @@ export function createAggregateView(o: AggregateViewOptions): AggregateView {
   const members = el('div', { class: 'aggregate-members', 'aria-live': 'polite' });
   const close = el('button', { type: 'button', class: 'aggregate-close', 'aria-label': 'Close the aggregated overview' }, '×');
   const overlay = el('section', { class: 'aggregate', 'aria-label': 'Aggregated overview', hidden: true }, close, canvas, members);
-  overlay.style.cssText = 'position:absolute;inset:0;z-index:5;display:grid;grid-template-columns:1fr minmax(200px,30%);background:var(--bg,#fff)';
+  // Inline display would override the hidden attribute, so show() and hide() set both.
+  overlay.style.cssText = 'position:absolute;inset:0;z-index:5;display:none;grid-template-columns:1fr minmax(200px,30%);background:var(--bg,#fff)';
   canvas.style.cssText = 'min-height:0;min-width:0';
   members.style.cssText = 'overflow:auto;padding:8px;border-left:1px solid var(--border,#ddd);font-size:13px';
   close.style.cssText = 'position:absolute;top:6px;right:6px;z-index:1';
   o.stage.append(overlay);
-  const button = el('button', { type: 'button', id: 'aggregate', 'aria-label': 'Aggregated overview of the whole graph', title: 'Counts per label and relationship type' }, 'Aggregate');
+  const button = el('button', { type: 'button', id: 'aggregate', 'aria-label': 'Aggregated overview of the whole graph', title: 'Aggregated overview: counts per label and relationship type' }, 'Σ');
   o.toolbar.append(button);
   let cy: Core | null = null;
 
@@ -157,6 +158,7 @@ export function createAggregateView(o: AggregateViewOptions): AggregateView {
 
   async function show(): Promise<void> {
     overlay.hidden = false;
+    overlay.style.display = 'grid';
     o.status('Counting the graph…');
     const data = await getJson<AggregateOverview>('/api/overview/aggregate');
     cy?.destroy();
@@ -179,6 +181,7 @@ export function createAggregateView(o: AggregateViewOptions): AggregateView {
 
   function hide(): void {
     overlay.hidden = true;
+    overlay.style.display = 'none';
     cy?.destroy();
     cy = null;
   }
