@@ -3,7 +3,6 @@
  * routing works on clusters and Aura), a server-side timeout per
  * transaction, streamed rows with a cap, and plain JSON out (neo4j-convert).
  */
-import { withIdLabels } from '../id-labels.js';
 import neo4j, {
   int,
   isInt,
@@ -355,8 +354,7 @@ export class Neo4jStore implements Store {
     }
   }
 
-  /** `idLabels` adds labels to unlabelled id lookups in Cypher from outside (saved and ad-hoc queries). */
-  async run(query: string, params: Record<string, unknown> = {}, options: RunOptions = {}, idLabels = true): Promise<RunResult> {
+  async run(query: string, params: Record<string, unknown> = {}, options: RunOptions = {}): Promise<RunResult> {
     const mode = options.mode ?? 'read';
     const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
     if (!(maxRows >= 0)) throw badRequest('maxRows must be 0 or more');
@@ -365,7 +363,7 @@ export class Neo4jStore implements Store {
     const out = await this.tx(
       mode,
       async (tx) => {
-        const result = tx.run(idLabels ? withIdLabels(query, params) : query, driverParams);
+        const result = tx.run(query, driverParams);
         const records: Neo4jRecord[] = [];
         let truncated = false;
         for await (const record of result) {
@@ -456,7 +454,7 @@ export class Neo4jStore implements Store {
 
   /** The operations' own Neo4j Cypher: a read transaction with the store's timeout unless the operation says otherwise. */
   private readonly native: Runner = (query, params = {}, options = {}) =>
-    this.run(query, params, { mode: 'read', timeoutMs: this.operationTimeoutMs, ...options }, false);
+    this.run(query, params, { mode: 'read', timeoutMs: this.operationTimeoutMs, ...options });
 
   node(id: string): Promise<NodeDetail | null> {
     return node(this.native, id);
