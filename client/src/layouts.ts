@@ -232,7 +232,9 @@ function whenStopped(cy: Core, id: LayoutId, layout: ReturnType<Core['layout']>,
       declutterLabels(cy, id);
       // Layouts fit the view; a handful of nodes should not be blown up to poster size,
       // and a wide layout starts at a zoom where its names can be read.
-      fitView(cy, false, { readable: id === 'dagre' || id === 'chronological' });
+      // Every layout: a graph wider than the canvas at a readable zoom (the seed's 44 nodes, force
+      // layout) keeps its names readable rather than shrinking them away.
+      fitView(cy, false, { readable: true });
       axisListener(id === 'chronological' ? fittedAxis(cy, chronologicalPlan(cy.nodes().not('.filtered')).axis) : null);
       resolve();
     }),
