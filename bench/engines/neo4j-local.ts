@@ -79,7 +79,8 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
     const timer = setTimeout(() => reject(new Error(`npm run neo4j did not print its Bolt URI in 300 s: ${out.slice(-400)}`)), 300_000);
     const onData = (d: Buffer) => {
       out += d;
-      const m = /ready at (bolt:\/\/\S+)(?: \(Neo4j ([^,)]+))?/.exec(out);
+      // Whole lines only: output arrives in chunks, and half a URI would name another port.
+      const m = /ready at (bolt:\/\/\S+)(?: \(Neo4j ([^,)]+))?[^\n]*\n/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m);
@@ -93,6 +94,10 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
     });
   });
   child.removeAllListeners('exit');
+  if (new URL(ready[1].replace(/^bolt:/, 'http:')).port !== String(o.port)) {
+    process.kill(-child.pid!, 'SIGTERM');
+    throw new Error(`npm run neo4j reported ${ready[1]}, not port ${o.port}: refusing to load another database`);
+  }
   const jvmPid = findJvm(child.pid!);
   o.log(`neo4j: ${ready[1]} (Neo4j ${ready[2] ?? '?'}, JVM pid ${jvmPid ?? '?'})`);
   const stop = async () => {
