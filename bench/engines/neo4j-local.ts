@@ -60,6 +60,8 @@ export interface LocalNeo4jOptions {
   /** Page cache and heap for the graph sizes of the run. */
   pagecache: string;
   heap: string;
+  /** db.memory.transaction.max: a seed of 1M relationships in few transactions needs more than the default 512m. */
+  txMemory: string;
   log: (line: string) => void;
 }
 
@@ -68,7 +70,7 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
   fs.mkdirSync(o.dataDir, { recursive: true });
   const child: ChildProcess = spawn('npm', ['run', '--silent', 'neo4j'], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_BOLT_PORT: String(o.port), JEJAK_DATA_DIR: o.dataDir, NEO4J_PASSWORD: o.password, NEO4J_PAGECACHE: o.pagecache, NEO4J_HEAP: o.heap,
+    env: { ...process.env, NEO4J_BOLT_PORT: String(o.port), JEJAK_DATA_DIR: o.dataDir, NEO4J_PASSWORD: o.password, NEO4J_PAGECACHE: o.pagecache, NEO4J_HEAP: o.heap, NEO4J_TX_MEMORY_MAX: o.txMemory,
       // The server's backstop: waiting for the indexes after a bulk load at 1M takes longer than its default minute.
       NEO4J_TX_TIMEOUT: '900s' },
     stdio: ['ignore', 'pipe', 'pipe'],
