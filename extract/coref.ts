@@ -68,9 +68,11 @@ function stateIn(tokens: string[], gazetteer: Gazetteer): string | null {
   for (let n = 3; n >= 1; n--) {
     for (let i = 0; i + n <= tokens.length; i++) {
       const phrase = tokens.slice(i, i + n).join(' ').replace(/ s$/, '');
-      const key = DEMONYMS[phrase] ?? phrase;
-      const state = gazetteer.byKey.get(key)?.find((e) => e.entity.label === 'State');
-      if (state) return state.entity.id;
+      // "Russia's" is one token, "russias": try it without the possessive too.
+      for (const key of [DEMONYMS[phrase] ?? phrase, phrase.replace(/s$/, '')]) {
+        const state = gazetteer.byKey.get(key)?.find((e) => e.entity.label === 'State');
+        if (state) return state.entity.id;
+      }
     }
   }
   return null;
