@@ -439,24 +439,61 @@ function within(a: string, b: string, max: number): boolean {
  * the same surname with the same initial ("V. Putin"). The first two link the
  * mention; the last is only proposed, for the reviewer.
  */
+interface LinkIndex {
+  /** Every name and alias without spaces, hyphens or accents. */
+  compact: Map<string, GazetteerEntity>;
+  /** People's compact names by their first and by their last three letters, for the one-letter check. */
+  peopleByEnds: Map<string, Array<{ key: string; entity: GazetteerEntity }>>;
+  /** People by surname. */
+  bySurname: Map<string, GazetteerEntity[]>;
+}
+
+/** Built once per gazetteer: linking runs for every new name of every article. */
+const linkIndexes = new WeakMap<Gazetteer, LinkIndex>();
+
+function linkIndexOf(gazetteer: Gazetteer): LinkIndex {
+  let index = linkIndexes.get(gazetteer);
+  if (index) return index;
+  index = { compact: new Map(), peopleByEnds: new Map(), bySurname: new Map() };
+  for (const [k, entries] of gazetteer.byKey) {
+    const e = entries[0].entity;
+    const ck = k.replace(/ /g, '');
+    if (!index.compact.has(ck)) index.compact.set(ck, e);
+    if (e.label === 'Person' && ck.length >= 7) {
+      for (const end of [`^${ck.slice(0, 3)}`, `$${ck.slice(-3)}`]) {
+        const list = index.peopleByEnds.get(end) ?? [];
+        list.push({ key: ck, entity: e });
+        index.peopleByEnds.set(end, list);
+      }
+    }
+  }
+  for (const e of gazetteer.byId.values()) {
+    if (e.label !== 'Person') continue;
+    const parts = normalizeText(e.name).split(' ');
+    const surname = parts[parts.length - 1];
+    index.bySurname.set(surname, [...(index.bySurname.get(surname) ?? []), e]);
+  }
+  linkIndexes.set(gazetteer, index);
+  return index;
+}
+
 export function linkToKnown(name: string, label: NodeLabel | null, gazetteer: Gazetteer): EntityMention['linked'] {
   const key = compact(name);
   if (key.length < 4) return undefined;
-  for (const [k, entries] of gazetteer.byKey) {
-    const e = entries[0].entity;
-    if (label && e.label !== label) continue;
-    const ck = k.replace(/ /g, '');
-    if (ck === key) return { id: e.id, name: e.name, reason: `"${name}" is "${k}" written with other spaces, hyphens or accents`, sure: true };
-    if (key.length >= 8 && e.label === 'Person' && within(ck, key, 1)) return { id: e.id, name: e.name, reason: `"${name}" is one letter from "${k}": a spelling or transliteration variant`, sure: true };
+  const index = linkIndexOf(gazetteer);
+  const same = index.compact.get(key);
+  if (same && (!label || same.label === label)) return { id: same.id, name: same.name, reason: `"${name}" is "${same.name}" written with other spaces, hyphens or accents`, sure: true };
+  if (key.length >= 8 && (!label || label === 'Person')) {
+    // One letter apart: the first or the last three letters are the same.
+    for (const end of [`^${key.slice(0, 3)}`, `$${key.slice(-3)}`]) {
+      const near = (index.peopleByEnds.get(end) ?? []).find((p) => Math.abs(p.key.length - key.length) <= 1 && within(p.key, key, 1));
+      if (near) return { id: near.entity.id, name: near.entity.name, reason: `"${name}" is one letter from "${near.entity.name}": a spelling or transliteration variant`, sure: true };
+    }
   }
   const words = normalizeText(name).split(' ');
   if ((label === 'Person' || label === null) && words.length >= 2) {
     const surname = words[words.length - 1];
-    const fits = [...gazetteer.byId.values()].filter((e) => {
-      if (e.label !== 'Person') return false;
-      const parts = normalizeText(e.name).split(' ');
-      return parts[parts.length - 1] === surname && parts[0][0] === words[0][0];
-    });
+    const fits = (index.bySurname.get(surname) ?? []).filter((e) => normalizeText(e.name)[0] === words[0][0]);
     if (fits.length === 1) return { id: fits[0].id, name: fits[0].name, reason: `same surname "${surname}" and initial as ${fits[0].name}: probably the same person`, sure: false };
   }
   return undefined;

@@ -822,13 +822,17 @@ export function extractRelations(text: string, mentions: readonly EntityMention[
   const skipped: SkippedTrigger[] = [];
   const anchors: number[] = [];
 
+  // Mentions in text order, walked once alongside the sentences (both are sorted by offset).
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  let first = 0;
   for (const sentence of sentences) {
-    const local = mentions
-      .filter((m) => m.start >= sentence.start && m.end <= sentence.end && !m.modifier && m.label)
-      .map((m) => ({ ...m, ls: m.start - sentence.start, le: m.end - sentence.start }));
-    const modSpans = mentions
-      .filter((m) => m.modifier && m.start >= sentence.start && m.end <= sentence.end)
-      .map((m) => [m.start - sentence.start, m.end - sentence.start] as [number, number]);
+    while (first < ordered.length && ordered[first].start < sentence.start) first++;
+    const inside: EntityMention[] = [];
+    for (let k = first; k < ordered.length && ordered[k].start < sentence.end; k++) if (ordered[k].end <= sentence.end) inside.push(ordered[k]);
+    // No entity, no fact: most sentences of a long page end here.
+    if (!inside.length) continue;
+    const local = inside.filter((m) => !m.modifier && m.label).map((m) => ({ ...m, ls: m.start - sentence.start, le: m.end - sentence.start }));
+    const modSpans = inside.filter((m) => m.modifier).map((m) => [m.start - sentence.start, m.end - sentence.start] as [number, number]);
     const ctx: Ctx = { sentence, text, mentions: local, modSpans, mainAgreement, actsFor, headline: isTitleCase(sentence.text) };
     const s = sentence.text;
     const question = isQuestion(s);
