@@ -64,7 +64,9 @@ describe('the embedded engine in a worker process', () => {
   it('answers built-in reads through the worker, generically by method name', async () => {
     expect(store.engine).toBe('kuzu');
     const h = await store.health();
-    expect(h).toMatchObject({ ok: true, engine: 'kuzu', nodes: 43, relationships: 198 });
+    // The seed's own counts, so curating a fact does not break the worker's test.
+    const { graph } = await loadKnowledgeBase();
+    expect(h).toMatchObject({ ok: true, engine: 'kuzu', nodes: graph.nodes.length, relationships: graph.edges.length });
     await stillAnswers();
   });
 
