@@ -33,6 +33,8 @@ export function createApp({ config, store, log = console.error, serveClient = tr
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Behind a reverse proxy each client gets its own rate-limit bucket only when the proxy is trusted.
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

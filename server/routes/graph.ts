@@ -4,6 +4,7 @@ import type { HealthResponse } from '../../shared/api.js';
 import { LABELS, NODE_LABELS, REL_PROPS, RELATIONSHIPS, isNodeLabel } from '../../shared/schema.js';
 import { badRequest } from '../../shared/errors.js';
 import { openApiDocument } from '../openapi.js';
+import { publicEngineText } from '../http/errors.js';
 import { parseInput } from '../http/validate.js';
 import { getNode, neighbours, overview, parseRelTypes, search } from '../services/graph.js';
 import type { Store } from '../../store/store.js';
@@ -17,10 +18,13 @@ export function graphRoutes(store: Store): Router {
 
   r.get('/health', async (_req, res) => {
     const h = await store.health();
-    const body: HealthResponse = { ...h, version: VERSION };
+    // The embedded store's absolute path is the server's business: name the variable that sets it.
+    const location = h.engine === 'kuzu' ? '$JEJAK_DATA_DIR/jejak.kuzu' : h.location;
+    const message = h.message === undefined ? undefined : publicEngineText(h.message, h.engine);
+    const body: HealthResponse = { ...h, location, ...(message === undefined ? {} : { message }), version: VERSION };
     if (h.ok) return void res.json(body);
     res.setHeader('Retry-After', '5');
-    res.status(503).json({ ...body, error: { code: 'STORE_UNAVAILABLE', message: `the ${h.engine} store is unavailable: ${h.message}` } });
+    res.status(503).json({ ...body, error: { code: 'STORE_UNAVAILABLE', message: `the ${h.engine} store is unavailable: ${message}` } });
   });
 
   r.get('/schema', (_req, res) => {

@@ -91,9 +91,10 @@ export function kuzuError(err: unknown, timeoutMs?: number): JejakError {
   if (/write query inside a read-only transaction|read[- ]only/i.test(message))
     return writeRefused(`ad-hoc Cypher is read-only: this query would write (${message})`);
   if (/IO exception|Could not set lock|No such file|database.*closed/i.test(message))
-    return storeUnavailable(`the Kùzu database is unavailable: ${message}`);
+    return storeUnavailable(`the Kùzu database is unavailable: ${firstLine(message)}`);
   if (/multiple statements/i.test(message)) return badQuery('send one Cypher statement at a time');
-  return badQuery(message.replace(/^Error: /, ''));
+  // Engine text passes to the client only as its first line, without paths.
+  return badQuery(`the engine refused the query: ${firstLine(message)}`);
 }
 
 /** Every result must be closed before its connection, or the native binding crashes at shutdown. */
@@ -186,7 +187,7 @@ export class KuzuStore implements Store {
         return { db, writer, readers: new ConnectionPool(all.slice(1)), all };
       })().catch((err) => {
         this.handles = undefined;
-        throw storeUnavailable(`cannot open the Kùzu database at ${this.location}: ${err instanceof Error ? err.message : err}`);
+        throw storeUnavailable(`cannot open the Kùzu database under JEJAK_DATA_DIR: ${firstLine(err instanceof Error ? err.message : String(err))}`);
       });
     }
     return this.handles;
@@ -288,7 +289,7 @@ export class KuzuStore implements Store {
       } catch (err) {
         const e = kuzuError(err);
         if (e.code === 'WRITE_REFUSED' || e.code === 'STORE_UNAVAILABLE') throw e;
-        throw badQuery(`the engine refused the query: ${firstLine(e.message)}`);
+        throw e.message.startsWith('the engine refused the query: ') ? e : badQuery(`the engine refused the query: ${firstLine(e.message)}`);
       }
       if (!plan) throw badQuery('the engine refused the query: it returned no plan to check');
       const refused = writingOperators(plan);
