@@ -49,3 +49,14 @@ export const notFound = (message: string) => new JejakError('NOT_FOUND', message
 export const queryTimeout = (ms: number) =>
   new JejakError('QUERY_TIMEOUT', `query ran past the ${ms} ms timeout; narrow it (add a LIMIT or a WHERE) or raise timeoutMs`, { timeoutMs: ms });
 export const storeUnavailable = (message: string) => new JejakError('STORE_UNAVAILABLE', message);
+
+/**
+ * An engine's error text, fit to show a client: its first line only (no stack
+ * or plan dumps), absolute file paths replaced by `<path>`, at most 300
+ * characters. Used wherever a driver's message is passed on in a 4xx.
+ */
+export function firstLine(engineText: string): string {
+  const line = engineText.replace(/^Error: /, '').split('\n', 1)[0].trim();
+  const redacted = line.replace(/(?<![\w.])\/(?:[\w.@+-]+\/)*[\w.@+-]+/g, '<path>');
+  return redacted.length > 300 ? `${redacted.slice(0, 297)}...` : redacted;
+}
