@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Config } from '../shared/config.js';
+import { projectPath } from '../shared/project-root.js';
 import { errorHandler, notFoundRoute } from './http/errors.js';
 import { jsonLimits } from './http/json-limits.js';
 import { adminRoutes } from './routes/admin.js';
@@ -16,7 +16,7 @@ import { queryRoutes } from './routes/queries.js';
 import { SavedQueries } from './services/saved-queries.js';
 import type { Store } from '../store/store.js';
 
-export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
+export const CLIENT_DIST = projectPath('dist', 'client');
 
 export interface AppOptions {
   config: Config;
