@@ -58,6 +58,9 @@ import { mergeFacts } from './merge-facts.js';
 import { neighbours } from './neighbours.js';
 import { node } from './node.js';
 import { overview } from './overview.js';
+import { neo4jAggregate } from './overview-aggregate.js';
+import { OverviewAggregator } from '../overview-aggregate.js';
+import type { AggregateOverview, GroupMembers, GroupMembersRequest } from '../../shared/aggregate.js';
 import { paths } from './paths.js';
 import { articleFacts, provenance } from './provenance.js';
 import { replaceGraph } from './replace-graph.js';
@@ -471,6 +474,16 @@ export class Neo4jStore implements Store {
 
   overview(request: OverviewRequest): Promise<Overview> {
     return overview(this.native, request);
+  }
+
+  private readonly aggregator = new OverviewAggregator(neo4jAggregate, this.native, () => this.health());
+
+  aggregateOverview(): Promise<AggregateOverview> {
+    return this.aggregator.overview();
+  }
+
+  groupMembers(request: GroupMembersRequest): Promise<GroupMembers> {
+    return this.aggregator.members(request);
   }
 
   timeline(request: TimelineRequest): Promise<Timeline> {
