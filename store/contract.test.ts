@@ -217,6 +217,19 @@ describe.each(testEngines())('store contract on %s', (engine) => {
     expect(await store.articleFacts('article:nope')).toBeNull();
   });
 
+  it('every built-in operation runs under the store’s timeout: QUERY_TIMEOUT, and the store keeps answering', async () => {
+    const quick = await seeded.withOperationTimeout(50);
+    try {
+      // Every walk of up to ten hops, articles' mentions included: far more than 50 ms of work on either engine.
+      const heavy = quick.paths({ from: 'person:vladimir-putin', to: 'person:kim-jong-un', mode: 'all', maxHops: 10, types: REL_TYPES, limit: 100_000 });
+      expect(await codeOf(heavy)).toBe('QUERY_TIMEOUT');
+      expect((await quick.node(NK))?.node.id).toBe(NK);
+    } finally {
+      await quick.close();
+    }
+    expect((await store.node(NK))?.node.id).toBe(NK);
+  });
+
   it('paths: the shortest chain of facts, or none within the hops', async () => {
     const r = await store.paths({ from: 'person:volodymyr-zelenskiy', to: 'person:kim-jong-un', mode: 'shortest', maxHops: 6, types: [], limit: 1 });
     expect(r.paths).toHaveLength(1);
