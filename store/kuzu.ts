@@ -4,12 +4,17 @@ import path from 'node:path';
 import kuzu, { type KuzuValue } from 'kuzu';
 import type { Graph } from '../shared/graph.js';
 import { isNodeLabel, isRelType, type RelType } from '../shared/schema.js';
-import { badQuery, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../shared/errors.js';
+import { badQuery, insufficientStorage, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../shared/errors.js';
 import { KuzuResultBuilder } from './kuzu-convert.js';
 import { withIdLabels } from './id-labels.js';
 import { translateToKuzu } from './kuzu-dialect.js';
 import { kuzuSchemaStatements } from './kuzu-schema.js';
-import type { BulkLoad, Health, ProgressFn, RunOptions, RunResult, Store } from './store.js';
+import type { BulkLoad, FactsToMerge, Health, MergeReport, ProgressFn, RunOptions, RunResult, Store } from './store.js';
+import { Gate } from './kuzu/gate.js';
+import { kuzuMergeOps } from './kuzu/merge-facts.js';
+import { buildAside, swapIn } from './kuzu/replace-graph.js';
+import { identityOf, storageProblem, type FileIdentity } from './kuzu/storage.js';
+import { mergeFactsWith } from './merge-facts.js';
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type Database = InstanceType<typeof kuzu.Database>;
@@ -51,7 +56,11 @@ export function kuzuError(err: unknown, timeoutMs?: number): JejakError {
   if (/interrupted/i.test(message)) return queryTimeout(timeoutMs ?? 0);
   if (/write query inside a read-only transaction|read[- ]only/i.test(message))
     return writeRefused(`ad-hoc Cypher is read-only: this query would write (${message})`);
-  if (/IO exception|Could not set lock|No such file|database.*closed/i.test(message))
+  if (/No space left on device|disk (is )?full/i.test(message))
+    return insufficientStorage('the disk holding the database (JEJAK_DATA_DIR) is full; free some space and try again');
+  if (/Could not set lock/i.test(message))
+    return storeUnavailable('another process holds the Kùzu database (a running Jejak server, or `npm run seed`); stop it, or reseed a running server with POST /api/admin/reseed');
+  if (/IO exception|No such file|database.*closed/i.test(message))
     return storeUnavailable(`the Kùzu database is unavailable: ${message}`);
   if (/multiple statements/i.test(message)) return badQuery('send one Cypher statement at a time');
   return badQuery(message.replace(/^Error: /, ''));
@@ -99,6 +108,8 @@ class ConnectionPool {
 }
 
 interface Handles {
+  /** The file opened, to notice it being removed or replaced under the open database. */
+  identity?: FileIdentity;
   db: Database;
   writer: Connection;
   readers: ConnectionPool;
@@ -111,6 +122,8 @@ export class KuzuStore implements Store {
   private handles?: Promise<Handles>;
   /** Kùzu allows one write transaction at a time: writes queue here. */
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** Every use of the handles passes it; a swap of the database file takes it alone. */
+  private readonly gate = new Gate();
 
   /**
    * `bufferPoolMb` bounds Kùzu's page cache; left to itself Kùzu takes up to
@@ -136,23 +149,44 @@ export class KuzuStore implements Store {
           await c.init();
           all.push(c);
         }
-        return { db, writer, readers: new ConnectionPool(all.slice(1)), all };
+        return { db, writer, readers: new ConnectionPool(all.slice(1)), all, identity: identityOf(this.location) };
       })().catch((err) => {
         this.handles = undefined;
-        throw storeUnavailable(`cannot open the Kùzu database at ${this.location}: ${err instanceof Error ? err.message : err}`);
+        const mapped = kuzuError(err);
+        throw mapped.code === 'STORE_UNAVAILABLE' || mapped.code === 'INSUFFICIENT_STORAGE'
+          ? mapped
+          : storeUnavailable(`cannot open the Kùzu database: ${err instanceof Error ? err.message : err}`);
       });
     }
     return this.handles;
   }
 
-  private async withWriter<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
-    const { writer } = await this.open();
-    const run = this.writeQueue.then(() => fn(writer));
-    this.writeQueue = run.catch(() => undefined);
-    return run;
+  /** Refuses a write before it touches the database when its file or disk is not fit for it. */
+  private assertWritable(h: Handles): void {
+    const problem = storageProblem(this.location, h.identity);
+    if (!problem) return;
+    // A file replaced under us: reopen on the new one once the requests under way are done.
+    if (h.identity && identityOf(this.location) && /replaced/.test(problem.message)) void this.gate.exclusive(() => this.closeHandles()).catch(() => undefined);
+    throw problem;
   }
 
-  private async withReader<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+  private withWriter<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+    return this.gate.shared(async () => {
+      const h = await this.open();
+      const run = this.writeQueue.then(() => {
+        this.assertWritable(h);
+        return fn(h.writer);
+      });
+      this.writeQueue = run.catch(() => undefined);
+      return run;
+    });
+  }
+
+  private withReader<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+    return this.gate.shared(() => this.onReader(fn));
+  }
+
+  private async onReader<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
     const { readers } = await this.open();
     const c = await readers.acquire();
     try {
@@ -263,6 +297,54 @@ export class KuzuStore implements Store {
     });
   }
 
+  /**
+   * One transaction on the single writer: the existence checks and the
+   * appends cannot interleave with another writer, so concurrent articles
+   * never lose a claim or duplicate an edge.
+   */
+  async mergeFacts(facts: FactsToMerge): Promise<MergeReport> {
+    return this.withWriter(async (c) => {
+      const query = async (statement: string, params: Record<string, unknown>) => {
+        const result = await c.execute(await prepare(c, statement), params as Record<string, KuzuValue>);
+        const rows = Array.isArray(result) ? [] : ((await result.getAll()) as Record<string, unknown>[]);
+        closeAll(result);
+        return rows;
+      };
+      await exec(c, 'BEGIN TRANSACTION');
+      try {
+        const report = await mergeFactsWith(kuzuMergeOps(query), facts);
+        await exec(c, 'COMMIT');
+        return report;
+      } catch (err) {
+        await exec(c, 'ROLLBACK').catch(() => undefined); // the failed statement may have ended the transaction already
+        throw kuzuError(err);
+      }
+    });
+  }
+
+  /**
+   * Builds the new graph beside the live file, then swaps it in while no
+   * request is using the database: requests under way finish on the old
+   * graph, new ones wait for the swap and run on the new one.
+   */
+  async replaceGraph(data: BulkLoad, progress: ProgressFn = () => undefined): Promise<void> {
+    // Opening takes Kùzu's file lock: a second process (a seed beside a running server) is refused here.
+    this.assertWritable(await this.gate.shared(() => this.open()));
+    const next = await buildAside(this.location, data, (file) => new KuzuStore(file, this.bufferPoolMb), progress);
+    await this.gate.exclusive(async () => {
+      await this.closeHandles();
+      swapIn(next, this.location);
+      // Reopen at once, so the lock is ours again before anyone else can take the new file.
+      await this.open();
+    });
+    progress('swap: the new database replaced the live one');
+  }
+
+  /** Writes everything in the WAL into the database file. */
+  async checkpoint(): Promise<void> {
+    await this.withWriter((c) => exec(c, 'CHECKPOINT').catch((err) => Promise.reject(kuzuError(err))));
+  }
+
   async ensureSchema(): Promise<void> {
     await this.withWriter(async (c) => {
       for (const statement of kuzuSchemaStatements()) await exec(c, statement).catch((err) => Promise.reject(kuzuError(err)));
@@ -327,6 +409,9 @@ export class KuzuStore implements Store {
 
   async health(): Promise<Health> {
     try {
+      const h = this.handles ? await this.handles : undefined;
+      const problem = h ? storageProblem(this.location, h.identity) : undefined;
+      if (problem?.code === 'STORE_UNAVAILABLE') throw problem;
       const nodes = await this.run('MATCH (n) RETURN count(n) AS c');
       const rels = await this.run('MATCH ()-[r]->() RETURN count(r) AS c');
       return { ok: true, engine: 'kuzu', location: this.location, nodes: Number(nodes.rows[0].c), relationships: Number(rels.rows[0].c) };
@@ -337,6 +422,10 @@ export class KuzuStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.gate.exclusive(() => this.closeHandles());
+  }
+
+  private async closeHandles(): Promise<void> {
     const handles = this.handles;
     this.handles = undefined;
     if (!handles) return;

@@ -4,7 +4,6 @@ import { lintCypher } from '../cypher/lint-cypher.js';
 import { REL_TYPES, type RelType } from '../shared/schema.js';
 import { JejakError } from '../shared/errors.js';
 import {
-  CLEAR_BATCH_QUERY,
   COUNT_NODES_QUERY,
   COUNT_RELS_QUERY,
   createNeo4jStore,
@@ -19,6 +18,7 @@ import {
   toNeo4jParams,
   toNeo4jRelRow,
 } from './neo4j.js';
+import { CLEAR_JEJAK_BATCH_QUERY, DELETE_JEJAK_QUERY } from './neo4j/replace-graph.js';
 import type { BulkLoad, Store } from './store.js';
 
 function codeOf(err: unknown): string | undefined {
@@ -46,7 +46,8 @@ describe('neo4j adapter queries', () => {
       shortestPathQuery(4, false),
       shortestPathQuery(15, true),
       NODE_BY_ID_QUERY,
-      CLEAR_BATCH_QUERY,
+      CLEAR_JEJAK_BATCH_QUERY,
+      DELETE_JEJAK_QUERY,
       COUNT_NODES_QUERY,
       COUNT_RELS_QUERY,
     ];

@@ -28,7 +28,10 @@ import {
 import { badQuery, badRequest, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../shared/errors.js';
 import { recordsToResult } from './neo4j-convert.js';
 import { neo4jSchemaStatements } from './neo4j-schema.js';
-import type { BulkLoad, Dialect, Health, ProgressFn, RunOptions, RunResult, Store } from './store.js';
+import type { BulkLoad, Dialect, FactsToMerge, Health, MergeReport, ProgressFn, RunOptions, RunResult, Store } from './store.js';
+import { mergeFactsWith } from './merge-facts.js';
+import { neo4jMergeOps } from './neo4j/merge-facts.js';
+import { CLEAR_JEJAK_BATCH_QUERY, describeLoad, ONE_TRANSACTION_MAX_ROWS, replaceInTransaction, rowCount } from './neo4j/replace-graph.js';
 
 export interface Neo4jStoreConfig {
   uri: string;
@@ -85,7 +88,6 @@ export function shortestPathQuery(maxHops: number, filterTypes: boolean): string
 }
 
 export const NODE_BY_ID_QUERY = `MATCH (a:${ANY_LABEL} {id: $id}) RETURN a LIMIT 1`;
-export const CLEAR_BATCH_QUERY = `MATCH (n) WITH n LIMIT ${BATCH_SIZE} DETACH DELETE n RETURN count(*) AS deleted`;
 export const COUNT_NODES_QUERY = 'MATCH (n) RETURN count(n) AS count';
 export const COUNT_RELS_QUERY = 'MATCH ()-[r]->() RETURN count(r) AS count';
 
@@ -422,11 +424,30 @@ export class Neo4jStore implements Store {
     }).catch(() => undefined);
   }
 
+  /** Deletes Jejak's nodes only (labels from the schema), in batches. */
   async clear(): Promise<void> {
     for (;;) {
-      const deleted = await this.tx('write', async (tx) => countOf((await tx.run(CLEAR_BATCH_QUERY)).records, 'deleted'));
+      const deleted = await this.tx('write', async (tx) => countOf((await tx.run(CLEAR_JEJAK_BATCH_QUERY)).records, 'deleted'));
       if (deleted === 0) return;
     }
+  }
+
+  /** One managed write transaction; a driver retry reruns it whole, and the guarded appends make that harmless. */
+  async mergeFacts(facts: FactsToMerge): Promise<MergeReport> {
+    return this.tx('write', (tx) => mergeFactsWith(neo4jMergeOps(tx), facts));
+  }
+
+  async replaceGraph(data: BulkLoad, progress: ProgressFn = () => undefined): Promise<void> {
+    await this.ensureSchema();
+    if (rowCount(data) <= ONE_TRANSACTION_MAX_ROWS) {
+      await this.tx('write', (tx) => replaceInTransaction(tx, data));
+      describeLoad(data, progress);
+      return;
+    }
+    // Too big for one transaction's memory: readers may see a partial graph while the batches run.
+    progress(`neo4j: more than ${formatCount(ONE_TRANSACTION_MAX_ROWS)} rows, loading in batches (readers see a partial graph until it ends)`);
+    await this.clear();
+    await this.bulkLoad(data, progress);
   }
 
   async bulkLoad(data: BulkLoad, progress?: ProgressFn): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Graph, PlainValue } from '../shared/graph.js';
+import type { Graph, GraphEdge, GraphNode, PlainValue } from '../shared/graph.js';
 import type { NodeLabel, RelType } from '../shared/schema.js';
 
 export type Engine = 'kuzu' | 'neo4j';
@@ -53,6 +53,27 @@ export interface Health {
 
 export type ProgressFn = (message: string) => void;
 
+/** The reviewed facts of one article, for `mergeFacts`. */
+export interface FactsToMerge {
+  /** The article every claim comes from. */
+  articleId: string;
+  /** Nodes to create when missing (the article among them); existing nodes are left as they are. */
+  nodes: GraphNode[];
+  /** Facts and MENTIONS, each carrying only this article's claims in its source* lists. */
+  edges: GraphEdge[];
+}
+
+export interface MergeReport {
+  nodesCreated: number;
+  /** Fact relationships created (MENTIONS are counted apart). */
+  edgesCreated: number;
+  mentionsCreated: number;
+  /** Claims appended to an existing edge about the same event. */
+  claimsAdded: number;
+  /** Edges that already carried this article's claim. */
+  unchanged: number;
+}
+
 /**
  * The few spellings that differ between the engines, for Cypher written in
  * services (variables are constants in code, never user text).
@@ -74,8 +95,20 @@ export interface Store {
   writeTransaction(steps: ReadonlyArray<{ query: string; params?: Record<string, unknown> }>): Promise<void>;
   /** Creates the schema if missing (idempotent). */
   ensureSchema(): Promise<void>;
-  /** Removes every node and relationship, keeping the schema. */
+  /** Removes every Jejak node and relationship, keeping the schema (and, on Neo4j, nodes that are not Jejak's). */
   clear(): Promise<void>;
+  /**
+   * Merges one article's facts in one write transaction: missing nodes
+   * created, claims appended in the database to the edge of the same event
+   * (same type, endpoints, compatible date and place), otherwise a new edge.
+   * Idempotent per article, also under concurrent writers and driver retries.
+   */
+  mergeFacts(facts: FactsToMerge): Promise<MergeReport>;
+  /**
+   * Replaces the whole graph (reseed). Readers see the old graph or the new
+   * one, never half of it or a deleted database.
+   */
+  replaceGraph(data: BulkLoad, progress?: ProgressFn): Promise<void>;
   /** Loads rows in bulk: COPY FROM on Kùzu, UNWIND batches on Neo4j. */
   bulkLoad(data: BulkLoad, progress?: ProgressFn): Promise<void>;
   /**

@@ -14,7 +14,7 @@ export function adminRoutes(store: Store, config: Config, log: (line: string) =>
   r.post('/admin/reseed', guard, async (_req, res) => {
     if (running) throw new JejakError('CONFLICT', 'a reseed is already running; try again when it ends');
     const lines: string[] = [];
-    running = seedConfigured(config, store, (line) => {
+    running = seedConfigured(store, (line) => {
       lines.push(line);
       log(`reseed: ${line}`);
     });

@@ -6,8 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { IngestPreviewResponse, IngestReport } from '../../shared/api.js';
-import { normalizeText, type Graph, type GraphEdge, type GraphNode, type PlainValue } from '../../shared/graph.js';
-import { LABELS, REL_PROPS, isNodeLabel, type NodeLabel } from '../../shared/schema.js';
+import { normalizeText, type Graph, type GraphEdge, type GraphNode } from '../../shared/graph.js';
 import { buildGazetteer, entitiesFromGraph } from '../../extract/entities.js';
 import { candidatesToFacts, extractCandidates, type Candidate } from '../../extract/extract.js';
 import { IngestInputError, requireArticleDate, validateArticleInput } from '../../extract/input.js';
@@ -104,43 +103,6 @@ function mentionEdges(articleId: string, facts: Graph): GraphEdge[] {
   return [...seen.values()];
 }
 
-const PROVENANCE = ['sourceArticles', 'sourceQuotes', 'sourceOffsets', 'sourceClaims', 'sourceDateNotes'] as const;
-const DATE_PROPS = new Set(REL_PROPS.filter((p) => p.type === 'DATE').map((p) => p.name));
-
-function nodeStep(node: GraphNode) {
-  if (!isNodeLabel(node.label)) throw badRequest(`unknown label ${node.label}`);
-  // Only the label's own properties, so both engines accept the statement; dates through date().
-  const props = LABELS[node.label].props.filter((p) => p.name !== 'id');
-  const sets = props.map((p) => `n.${p.name} = ${p.type === 'DATE' ? `date($${p.name})` : `$${p.name}`}`).join(', ');
-  const params: Record<string, unknown> = { id: node.id };
-  for (const p of props) params[p.name] = node.properties[p.name] ?? (p.type.endsWith('[]') ? [] : null);
-  return { query: `MERGE (n:${node.label} {id: $id}) ON CREATE SET ${sets}`, params };
-}
-
-function createEdgeStep(edge: GraphEdge, fromLabel: NodeLabel, toLabel: NodeLabel) {
-  const props = REL_PROPS.map((p) => `${p.name}: ${DATE_PROPS.has(p.name) ? `date($${p.name})` : `$${p.name}`}`).join(', ');
-  const params: Record<string, unknown> = { from: edge.source, to: edge.target };
-  for (const p of REL_PROPS) params[p.name] = p.name === 'id' ? edge.id : (edge.properties[p.name] ?? (p.type.endsWith('[]') ? [] : null));
-  return { query: `MATCH (a:${fromLabel} {id: $from}), (b:${toLabel} {id: $to}) CREATE (a)-[r:${edge.type} {${props}}]->(b)`, params };
-}
-
-function appendClaimsStep(existing: GraphEdge, edge: GraphEdge, fromLabel: NodeLabel, toLabel: NodeLabel) {
-  const params: Record<string, unknown> = { from: existing.source, to: existing.target, id: existing.id };
-  for (const key of PROVENANCE) params[key] = [...((existing.properties[key] as PlainValue[] | null) ?? []), ...((edge.properties[key] as PlainValue[]) ?? [])];
-  const sets = PROVENANCE.map((k) => `r.${k} = $${k}`).join(', ');
-  return { query: `MATCH (a:${fromLabel} {id: $from})-[r:${edge.type}]->(b:${toLabel} {id: $to}) WHERE r.id = $id SET ${sets}`, params };
-}
-
-/**
- * Of the facts of one type between two nodes (e.g. Putin SIGNED the treaty in
- * June and SIGNED it into law in November), the one a new claim supports: the
- * same date when the claim has one, else the first.
- */
-function sameFact(existing: GraphEdge[], edge: GraphEdge): GraphEdge | undefined {
-  const date = edge.properties.date;
-  return (date ? existing.find((e) => e.properties.date === date) : undefined) ?? (date ? existing.find((e) => !e.properties.date) : undefined) ?? existing[0];
-}
-
 /**
  * Merges accepted candidates into the graph. `accept` lists candidate
  * indexes (all when omitted); an edited candidate replaces its original.
@@ -159,32 +121,7 @@ export async function commitIngest(
   const article = articleNode(preview);
   const edges = [...facts.edges, ...mentionEdges(preview.articleId, facts)];
 
-  const existingNodes = await store.run('MATCH (n) WHERE n.id IN $ids RETURN n', { ids: [article.id, ...facts.nodes.map((n) => n.id), ...edges.flatMap((e) => [e.source, e.target])] });
-  const labelOf = new Map<string, NodeLabel>();
-  for (const n of [...existingNodes.graph.nodes, article, ...facts.nodes]) if (isNodeLabel(n.label)) labelOf.set(n.id, n.label);
-  const known = new Set(existingNodes.graph.nodes.map((n) => n.id));
-  const newNodes = [article, ...facts.nodes].filter((n) => !known.has(n.id));
-
-  const steps = newNodes.map(nodeStep);
-  const tally = { edgesCreated: 0, mentionsCreated: 0, claimsAdded: 0, unchanged: 0 };
-  for (const edge of edges) {
-    const fromLabel = labelOf.get(edge.source);
-    const toLabel = labelOf.get(edge.target);
-    if (!fromLabel || !toLabel) throw badRequest(`relationship ${edge.id} points to an unknown node`);
-    // An existing fact of the same type between the same nodes (from the seed or an earlier ingest) gains a claim.
-    const found = await store.run(`MATCH (a:${fromLabel} {id: $from})-[r:${edge.type}]->(b:${toLabel} {id: $to}) RETURN a, r, b`, { from: edge.source, to: edge.target });
-    const existing = sameFact(found.graph.edges, edge);
-    if (!existing) {
-      steps.push(createEdgeStep(edge, fromLabel, toLabel));
-      if (edge.type === 'MENTIONS') tally.mentionsCreated++;
-      else tally.edgesCreated++;
-    } else if (((existing.properties.sourceArticles as string[] | null) ?? []).includes(preview.articleId)) {
-      tally.unchanged++;
-    } else {
-      steps.push(appendClaimsStep(existing, edge, fromLabel, toLabel));
-      tally.claimsAdded++;
-    }
-  }
-  if (steps.length) await store.writeTransaction(steps);
-  return { articleId: preview.articleId, accepted: accepted.length, nodesCreated: newNodes.length, ...tally };
+  // The store decides, inside one transaction, what is new and what joins an existing edge of the same event.
+  const report = await store.mergeFacts({ articleId: preview.articleId, nodes: [article, ...facts.nodes], edges });
+  return { articleId: preview.articleId, accepted: accepted.length, ...report };
 }
