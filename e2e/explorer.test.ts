@@ -175,7 +175,7 @@ describe('the explorer in a browser', () => {
     const result = await page.evaluate(() => {
       const evil = '<script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">';
       const section = window.jejak.renderClaims(
-        [{ article: 'article:x', quote: evil, offset: 0, claim: '<b>bold</b>', dateNote: '', outlet: '<i>Outlet</i>', headline: null, publishedAt: null, sentence: `Before ${evil} after.` }],
+        [{ article: 'article:x', quote: evil, offset: 0, claim: '<b>bold</b>', dateNote: '', status: 'reported', number: '', date: '', place: '', outlet: '<i>Outlet</i>', headline: null, publishedAt: null, sentence: `Before ${evil} after.` }],
         () => Promise.reject(new Error('not used')),
       );
       document.body.append(section);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { normalizeText, type Graph, type GraphEdge, type GraphNode, type PlainValue } from '../shared/graph.js';
-import { LABELS, NODE_LABELS, REL_PROPS, isNodeLabel, isRelType, relDef, type NodeLabel, type RelType } from '../shared/schema.js';
+import { CLAIM_STATUSES, LABELS, NODE_LABELS, REL_PROPS, isNodeLabel, isRelType, relDef, type ClaimStatus, type NodeLabel, type RelType } from '../shared/schema.js';
 
 export class SeedDataError extends Error {
   constructor(
@@ -67,6 +67,14 @@ export interface FactClaim {
   offset: number;
   claim: string;
   dateNote: string;
+  /** How the source gives the claim; null only while a facts file still lacks it. */
+  status: ClaimStatus | null;
+  /** The quantity this source gives, normalised (`>10000`), or ''. */
+  number: string;
+  /** The date this source gives (`2024-11`, `2024-11-06`, `FROM..TO`), or ''. */
+  date: string;
+  /** The Place this source gives, or ''. */
+  place: string;
 }
 
 /** A relationship after merging every article entry with the same id. */
@@ -135,6 +143,11 @@ const FactInput = z.strictObject({
   place: z.string().nullable(),
   quote: z.string().min(1),
   claim: z.string(),
+  status: z.enum(CLAIM_STATUSES).optional(),
+  number: z
+    .string()
+    .regex(/^(?:[~<>]?\d+|tens-of-thousands|thousands|hundreds|some)$/, 'expected a normalised quantity: 10000, ~10000, >10000, <10000, hundreds, thousands, tens-of-thousands or some')
+    .optional(),
 });
 
 const FactsFileInput = z.strictObject({ article: z.unknown(), facts: z.array(z.unknown()) });
@@ -171,6 +184,15 @@ function datePrecisionProblem(date: string | null, precision: string | null): st
   if (precision === 'year' && !date.endsWith('-01-01')) return `date ${date} with precision year must be January 1st`;
   if (!['day', 'month', 'year'].includes(precision)) return `datePrecision "${precision}" must be day, month or year`;
   return null;
+}
+
+/** The date one entry gives, cut to its precision, so claims compare as values: `2024-11`, `2024-11-06`, `FROM..TO`. */
+function claimDateOf(f: FactEntry): string {
+  if (f.dateFrom && f.dateTo) return `${f.dateFrom}..${f.dateTo}`;
+  if (f.date === null) return '';
+  if (f.datePrecision === 'year') return f.date.slice(0, 4);
+  if (f.datePrecision === 'month') return f.date.slice(0, 7);
+  return f.date;
 }
 
 // ---------------------------------------------------------------- article text
@@ -395,6 +417,10 @@ export async function loadKnowledgeBase(seedDir?: string): Promise<KnowledgeBase
         offset: info.text.indexOf(f.quote),
         claim: f.claim,
         dateNote: f.dateNote,
+        status: f.status ?? null,
+        number: f.number ?? '',
+        date: claimDateOf(f),
+        place: f.place ?? '',
       };
       const prev = merged.get(f.id);
       if (!prev) {
@@ -522,6 +548,10 @@ function factEdge(f: MergedFact): GraphEdge {
       sourceOffsets: f.claims.map((c) => c.offset),
       sourceClaims: f.claims.map((c) => c.claim),
       sourceDateNotes: f.claims.map((c) => c.dateNote),
+      sourceStatuses: f.claims.map((c) => c.status ?? ''),
+      sourceNumbers: f.claims.map((c) => c.number),
+      sourceDates: f.claims.map((c) => c.date),
+      sourcePlaces: f.claims.map((c) => c.place),
     }),
   };
 }
@@ -552,6 +582,11 @@ function buildGraph(entities: EntityRecord[], articles: ArticleInfo[], facts: Me
             sourceOffsets: [info.text.indexOf(f.quote)],
             sourceClaims: [''],
             sourceDateNotes: [''],
+            // The article does mention the entity, in its own voice.
+            sourceStatuses: ['reported'],
+            sourceNumbers: [''],
+            sourceDates: [''],
+            sourcePlaces: [''],
           }),
         });
       }

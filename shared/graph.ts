@@ -2,6 +2,7 @@
  * The plain graph JSON that leaves the store adapters. Engine types
  * (neo4j Integer/Node, Kùzu _id/_label) never appear here.
  */
+import { isClaimStatus, type ClaimStatus } from './schema.js';
 
 export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
 
@@ -56,6 +57,14 @@ export interface Provenance {
   offset: number;
   claim: string;
   dateNote: string;
+  /** The claim's status as the source gives it; null where none was recorded (facts ingested before statuses existed). */
+  status: ClaimStatus | null;
+  /** The quantity this claim gives, normalised (`>10000`), or ''. */
+  number: string;
+  /** The date this claim gives for the fact (`2024-11`, `2024-11-06`, `2024-11-25..2024-12-01`), or ''. */
+  date: string;
+  /** Id of the Place this claim gives for the fact, or ''. */
+  place: string;
 }
 
 function listOf(value: PlainValue | undefined): PlainValue[] {
@@ -69,12 +78,20 @@ export function provenanceOf(properties: Record<string, PlainValue>): Provenance
   const offsets = listOf(properties.sourceOffsets);
   const claims = listOf(properties.sourceClaims);
   const notes = listOf(properties.sourceDateNotes);
+  const statuses = listOf(properties.sourceStatuses);
+  const numbers = listOf(properties.sourceNumbers);
+  const dates = listOf(properties.sourceDates);
+  const places = listOf(properties.sourcePlaces);
   return articles.map((article, i) => ({
     article: String(article),
     quote: String(quotes[i] ?? ''),
     offset: Number(offsets[i] ?? -1),
     claim: String(claims[i] ?? ''),
     dateNote: String(notes[i] ?? ''),
+    status: isClaimStatus(statuses[i]) ? statuses[i] : null,
+    number: String(numbers[i] ?? ''),
+    date: String(dates[i] ?? ''),
+    place: String(places[i] ?? ''),
   }));
 }
 

@@ -142,6 +142,67 @@ export type RelType = (typeof RELATIONSHIPS)[number]['type'];
 export const REL_TYPES: readonly RelType[] = RELATIONSHIPS.map((r) => r.type);
 
 /**
+ * How a source gives a claim. Every claim (one entry of a relationship's
+ * parallel source* lists) has exactly one; it is the source's own stance, not
+ * ours: "diyakini telah menandatangani" is `believed` even if other outlets
+ * report the signing as fact.
+ */
+export const CLAIM_STATUSES = ['reported', 'attributed', 'attributed-unnamed', 'alleged', 'believed', 'denied'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export interface ClaimStatusDef {
+  status: ClaimStatus;
+  /** Short label for panels, legends and exports. */
+  label: string;
+  description: string;
+  /** Typical Indonesian and English cues, for curators and the extractor (examples, not a rule). */
+  cues: readonly string[];
+}
+
+export const CLAIM_STATUS_DEFS: Record<ClaimStatus, ClaimStatusDef> = {
+  reported: {
+    status: 'reported',
+    label: 'reported',
+    description: 'the outlet states it as fact in its own voice (including headlines stating an event)',
+    cues: [],
+  },
+  attributed: {
+    status: 'attributed',
+    label: 'attributed (named source)',
+    description: 'the outlet reports it as what a named person, state, body or agency said or confirmed',
+    cues: ['kata', 'mengatakan', 'menurut', 'menyatakan', 'mengkonfirmasi', 'said', 'according to'],
+  },
+  'attributed-unnamed': {
+    status: 'attributed-unnamed',
+    label: 'attributed (unnamed source)',
+    description: 'attributed to a source the article does not name (officials, analysts, sources)',
+    cues: ['pejabat', 'sumber', 'para analis', 'officials said', 'sources said'],
+  },
+  alleged: {
+    status: 'alleged',
+    label: 'alleged / accused',
+    description: 'an accusation or allegation by one party against another, not established by the outlet',
+    cues: ['tuduhan', 'menuduh', 'dituduh', 'accused', 'alleged'],
+  },
+  believed: {
+    status: 'believed',
+    label: 'believed / speculative',
+    description: 'presented as believed, suspected, possible or speculated, not as having happened',
+    cues: ['diyakini', 'diduga', 'kemungkinan', 'mungkin', 'analis mengatakan', 'believed', 'possibly'],
+  },
+  denied: {
+    status: 'denied',
+    label: 'denied',
+    description: 'the claim is reported as denied or rejected by a party to it',
+    cues: ['menolak', 'membantah', 'denied', 'rejected'],
+  },
+};
+
+export function isClaimStatus(value: unknown): value is ClaimStatus {
+  return typeof value === 'string' && (CLAIM_STATUSES as readonly string[]).includes(value);
+}
+
+/**
  * Properties every relationship carries. Provenance is stored as parallel
  * lists (one entry per supporting claim) because neither engine stores a
  * list of maps as a property; `provenanceOf` in shared/graph.ts zips them.
@@ -159,7 +220,29 @@ export const REL_PROPS: PropDef[] = [
   { name: 'sourceOffsets', type: 'INT64[]', description: 'per claim: character offset of the quote in Article.text' },
   { name: 'sourceClaims', type: 'STRING[]', description: 'per claim: what this source states (e.g. a troop number), empty if nothing beyond the fact' },
   { name: 'sourceDateNotes', type: 'STRING[]', description: 'per claim: how the date was read or resolved from the article' },
+  { name: 'sourceStatuses', type: 'STRING[]', description: `per claim: its status as the source gives it (${CLAIM_STATUSES.join(', ')})` },
+  // What a claim asserts in comparable form, so "sources differ" is decided on values, never on wording.
+  { name: 'sourceNumbers', type: 'STRING[]', description: 'per claim: the quantity this source gives, normalised (10000, ~10000, >10000, tens-of-thousands), empty if none' },
+  { name: 'sourceDates', type: 'STRING[]', description: 'per claim: the date this source gives for the fact (YYYY, YYYY-MM or YYYY-MM-DD, or FROM..TO), empty if none' },
+  { name: 'sourcePlaces', type: 'STRING[]', description: 'per claim: id of the Place this source gives for the fact, empty if none' },
 ];
+
+/**
+ * The parallel provenance lists, one entry per claim, in one order: whoever
+ * appends a claim appends to every one of them so they stay aligned.
+ */
+export const PROVENANCE_PROPS = [
+  'sourceArticles',
+  'sourceQuotes',
+  'sourceOffsets',
+  'sourceClaims',
+  'sourceDateNotes',
+  'sourceStatuses',
+  'sourceNumbers',
+  'sourceDates',
+  'sourcePlaces',
+] as const;
+export type ProvenanceProp = (typeof PROVENANCE_PROPS)[number];
 
 export function isNodeLabel(value: string): value is NodeLabel {
   return (NODE_LABELS as readonly string[]).includes(value);
