@@ -292,6 +292,7 @@ export class KuzuStore implements Store {
         await exec(c, 'COMMIT');
       } catch (err) {
         await exec(c, 'ROLLBACK').catch(() => undefined); // the failed statement may have ended the transaction already
+        this.reopenAfterRollback();
         throw kuzuError(err);
       }
     });
@@ -317,9 +318,18 @@ export class KuzuStore implements Store {
         return report;
       } catch (err) {
         await exec(c, 'ROLLBACK').catch(() => undefined); // the failed statement may have ended the transaction already
+        this.reopenAfterRollback();
         throw kuzuError(err);
       }
     });
+  }
+
+  /**
+   * Kùzu 0.11 cannot update a row again after a rolled-back update of it
+   * (write-write conflict, or a crash); reopening the database clears that.
+   */
+  private reopenAfterRollback(): void {
+    void this.gate.exclusive(() => this.closeHandles()).catch(() => undefined);
   }
 
   /**

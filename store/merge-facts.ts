@@ -5,13 +5,12 @@
  * statements (`MergeOps`), run inside one write transaction of its own.
  */
 import type { GraphEdge, GraphNode, PlainValue } from '../shared/graph.js';
-import { isNodeLabel, isRelType, relDef, REL_PROPS, type NodeLabel, type RelType } from '../shared/schema.js';
+import { isNodeLabel, isRelType, PROVENANCE_PROPS, REL_PROPS, relDef, type NodeLabel, type RelType } from '../shared/schema.js';
 import { badRequest } from '../shared/errors.js';
 import { matchingEvent, newEdgeId, type EventKey } from './same-event.js';
 import type { FactsToMerge, MergeReport } from './store.js';
 
-/** The per-claim lists of a relationship (sourceArticles, sourceQuotes, …), from the schema. */
-export const PROVENANCE_PROPS: readonly string[] = REL_PROPS.filter((p) => p.type.endsWith('[]')).map((p) => p.name);
+export { PROVENANCE_PROPS };
 
 export interface End {
   id: string;
@@ -41,12 +40,26 @@ export interface MergeOps {
   createEdge(type: RelType, from: End, to: End, id: string, properties: Record<string, PlainValue>): Promise<void>;
 }
 
+const LIST_TYPE = new Map(REL_PROPS.map((p) => [p.name, p.type]));
+
+/**
+ * The edge's claim lists, each as long as its list of articles: a list the
+ * caller left out is filled with blanks ('' or -1), so the parallel lists
+ * stay aligned on the edge they are appended to.
+ */
 function claimsOf(edge: GraphEdge, articleId: string): Record<string, PlainValue[]> {
-  const claims = Object.fromEntries(PROVENANCE_PROPS.map((p) => [p, Array.isArray(edge.properties[p]) ? (edge.properties[p] as PlainValue[]) : []]));
-  const articles = claims.sourceArticles ?? [];
+  const list = (p: string) => (Array.isArray(edge.properties[p]) ? (edge.properties[p] as PlainValue[]) : []);
+  const articles = list('sourceArticles');
   if (articles.length === 0 || articles.some((a) => a !== articleId))
     throw badRequest(`relationship ${edge.id}: every claim must come from article ${articleId}`);
-  return claims;
+  const blank = (p: string): PlainValue => (LIST_TYPE.get(p) === 'INT64[]' ? -1 : '');
+  return Object.fromEntries(
+    PROVENANCE_PROPS.map((p) => {
+      const values = list(p);
+      if (values.length > articles.length) throw badRequest(`relationship ${edge.id}: ${p} has more entries than sourceArticles`);
+      return [p, [...values, ...Array.from({ length: articles.length - values.length }, () => blank(p))]];
+    }),
+  );
 }
 
 /** Checks the input before anything is written: known labels and types, endpoints the schema allows. */
@@ -56,24 +69,22 @@ function validate(facts: FactsToMerge): void {
   for (const e of facts.edges) if (!isRelType(e.type)) throw badRequest(`relationship ${e.id}: unknown type ${e.type}`);
 }
 
+/**
+ * Everything is checked before the first write: a transaction rolled back
+ * after an update leaves Kùzu 0.11 unable to update that row again (a
+ * write-write conflict or a crash), so bad input must never get that far.
+ */
 export async function mergeFactsWith(ops: MergeOps, facts: FactsToMerge): Promise<MergeReport> {
   validate(facts);
   const report: MergeReport = { nodesCreated: 0, edgesCreated: 0, mentionsCreated: 0, claimsAdded: 0, unchanged: 0 };
   const ids = [...new Set([...facts.nodes.map((n) => n.id), ...facts.edges.flatMap((e) => [e.source, e.target])])];
   const labels = await ops.labelsOf(ids);
-  // In id order, so two merges creating the same nodes wait for each other rather than deadlock.
-  for (const node of [...facts.nodes].sort((a, b) => a.id.localeCompare(b.id))) {
-    if (labels.has(node.id)) continue;
-    await ops.createNode(node.label as NodeLabel, node);
-    labels.set(node.id, node.label as NodeLabel);
-    report.nodesCreated++;
-  }
-  // From here on, another writer of the same edges waits until this transaction ends, then sees its edges.
-  await ops.lockNodes?.([...new Set(facts.edges.flatMap((e) => [e.source, e.target]))].sort());
-  for (const edge of facts.edges) {
+  const missing = facts.nodes.filter((n) => !labels.has(n.id)).sort((a, b) => a.id.localeCompare(b.id));
+  const labelOf = new Map([...labels, ...missing.map((n) => [n.id, n.label as NodeLabel] as const)]);
+  const planned = facts.edges.map((edge) => {
     const type = edge.type as RelType;
     const end = (id: string): End => {
-      const label = labels.get(id);
+      const label = labelOf.get(id);
       if (!label) throw badRequest(`relationship ${edge.id} points to ${id}, which is neither in the graph nor among the new nodes`);
       return { id, label };
     };
@@ -81,7 +92,17 @@ export async function mergeFactsWith(ops: MergeOps, facts: FactsToMerge): Promis
     const def = relDef(type);
     if (!def.from.includes(from.label) || !def.to.includes(to.label))
       throw badRequest(`relationship ${edge.id}: ${type} does not go from ${from.label} to ${to.label}`);
-    const claims = claimsOf(edge, facts.articleId);
+    return { edge, type, from, to, claims: claimsOf(edge, facts.articleId) };
+  });
+
+  // In id order, so two merges creating the same nodes wait for each other rather than deadlock.
+  for (const node of missing) {
+    await ops.createNode(node.label as NodeLabel, node);
+    report.nodesCreated++;
+  }
+  // From here on, another writer of the same edges waits until this transaction ends, then sees its edges.
+  await ops.lockNodes?.([...new Set(facts.edges.flatMap((e) => [e.source, e.target]))].sort());
+  for (const { edge, type, from, to, claims } of planned) {
     const incoming: EventKey = { ...edge.properties, id: edge.id };
     const existing = await ops.edgesBetween(type, from, to, facts.articleId);
     const same = matchingEvent(existing, incoming);
