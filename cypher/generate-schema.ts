@@ -1,10 +1,10 @@
 /**
- * Writes cypher/schema.cypher from shared/schema.ts (via store/neo4j-schema.ts).
+ * Writes cypher/schema.cypher from shared/schema.ts (via store/neo4j/schema.ts).
  * Run: npx tsx cypher/generate-schema.ts
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { neo4jSchemaCypher } from '../store/neo4j-schema.js';
+import { neo4jSchemaCypher } from '../store/neo4j/schema.js';
 
 const SCHEMA_CYPHER_PATH = fileURLToPath(new URL('./schema.cypher', import.meta.url));
 

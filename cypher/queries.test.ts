@@ -4,7 +4,7 @@ import { provenanceOf, type GraphEdge } from '../shared/graph.js';
 import { FACT_TYPES } from '../server/services/graph.js';
 import { SavedQueries, bindParams, loadSavedQueries, parseSavedQuery } from '../server/services/saved-queries.js';
 import { seededKuzuStore } from '../server/testing/harness.js';
-import type { KuzuStore } from '../store/kuzu.js';
+import type { KuzuStore } from '../store/kuzu/store.js';
 import { lintCypher } from './lint-cypher.js';
 
 const TREATY = 'agreement:comprehensive-strategic-partnership-treaty';

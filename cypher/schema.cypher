@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit by hand.
 // Generated from shared/schema.ts by `npx tsx cypher/generate-schema.ts`
-// (see store/neo4j-schema.ts). Every statement is idempotent (IF NOT EXISTS);
+// (see store/neo4j/schema.ts). Every statement is idempotent (IF NOT EXISTS);
 // the Neo4j adapter runs them in `ensureSchema()`.
 
 CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;

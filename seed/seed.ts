@@ -1,5 +1,5 @@
 import type { Graph } from '../shared/graph.js';
-import { KuzuStore } from '../store/kuzu.js';
+import { KuzuStore } from '../store/kuzu/store.js';
 import type { ProgressFn, Store } from '../store/store.js';
 import { toBulkLoad } from './load.js';
 

@@ -9,7 +9,7 @@ import { loadKnowledgeBase } from '../seed/facts.js';
 import { seedKuzuFile } from '../seed/seed.js';
 import { createApp } from './app.js';
 import { loadConfig } from '../shared/config.js';
-import { KuzuStore } from '../store/kuzu.js';
+import { KuzuStore } from '../store/kuzu/store.js';
 import { startTestServer, type TestServer } from './testing/harness.js';
 
 const TOKEN = 'correct horse battery staple';

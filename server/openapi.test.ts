@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { loadConfig } from '../shared/config.js';
 import { openApiDocument } from './openapi.js';
-import { KuzuStore } from '../store/kuzu.js';
+import { KuzuStore } from '../store/kuzu/store.js';
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };

@@ -111,7 +111,10 @@ export interface ArticleResponse {
 }
 
 export interface TimelineItem {
+  /** The date, or the first day of a range. */
   date: string;
+  /** The last day when the item spans a range (e.g. "last week"), else null. */
+  dateTo: string | null;
   datePrecision: string | null;
   kind: 'event' | 'relationship';
   id: string;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../shared/config.js';
-import { createKuzuStore } from './kuzu.js';
+import { createKuzuStore } from './kuzu/store.js';
 import type { Store } from './store.js';
 
 export const KUZU_FILE = 'jejak.kuzu';
@@ -12,7 +12,7 @@ export function kuzuPath(dataDir: string): string {
 /** `NEO4J_URI` set → Neo4j; otherwise the embedded Kùzu database under the data directory. */
 export async function createStore(config: Config): Promise<Store> {
   if (config.neo4j) {
-    const { createNeo4jStore } = await import('./neo4j.js');
+    const { createNeo4jStore } = await import('./neo4j/store.js');
     return createNeo4jStore(config.neo4j);
   }
   return createKuzuStore(kuzuPath(config.dataDir), config.kuzuBufferMb);

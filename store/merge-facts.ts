@@ -8,7 +8,7 @@ import type { GraphEdge, GraphNode, PlainValue } from '../shared/graph.js';
 import { isNodeLabel, isRelType, PROVENANCE_PROPS, REL_PROPS, relDef, type NodeLabel, type RelType } from '../shared/schema.js';
 import { badRequest } from '../shared/errors.js';
 import { matchingEvent, newEdgeId, type EventKey } from './same-event.js';
-import type { FactsToMerge, MergeReport } from './store.js';
+import type { FactBatch, MergeReport } from './store.js';
 
 export { PROVENANCE_PROPS };
 
@@ -63,7 +63,7 @@ function claimsOf(edge: GraphEdge, articleId: string): Record<string, PlainValue
 }
 
 /** Checks the input before anything is written: known labels and types, endpoints the schema allows. */
-function validate(facts: FactsToMerge): void {
+function validate(facts: FactBatch): void {
   if (!facts.articleId) throw badRequest('mergeFacts needs the article id');
   for (const n of facts.nodes) if (!isNodeLabel(n.label)) throw badRequest(`node ${n.id}: unknown label ${n.label}`);
   for (const e of facts.edges) if (!isRelType(e.type)) throw badRequest(`relationship ${e.id}: unknown type ${e.type}`);
@@ -74,7 +74,7 @@ function validate(facts: FactsToMerge): void {
  * after an update leaves Kùzu 0.11 unable to update that row again (a
  * write-write conflict or a crash), so bad input must never get that far.
  */
-export async function mergeFactsWith(ops: MergeOps, facts: FactsToMerge): Promise<MergeReport> {
+export async function mergeFactsWith(ops: MergeOps, facts: FactBatch): Promise<MergeReport> {
   validate(facts);
   const report: MergeReport = { nodesCreated: 0, edgesCreated: 0, mentionsCreated: 0, claimsAdded: 0, unchanged: 0 };
   const ids = [...new Set([...facts.nodes.map((n) => n.id), ...facts.edges.flatMap((e) => [e.source, e.target])])];

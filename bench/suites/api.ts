@@ -15,7 +15,7 @@ import { loadConfig } from '../../shared/config.js';
 import { neighbours, search } from '../../server/services/graph.js';
 import { shortestPath } from '../../server/services/paths.js';
 import { bindParams, SavedQueries } from '../../server/services/saved-queries.js';
-import { KuzuStore } from '../../store/kuzu.js';
+import { KuzuStore } from '../../store/kuzu/store.js';
 import type { Store } from '../../store/store.js';
 import { percentile, round, timeRepeated } from '../stats.js';
 

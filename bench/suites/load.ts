@@ -10,7 +10,7 @@ import type { Graph } from '../../shared/graph.js';
 import { toBulkLoad } from '../../seed/load.js';
 import { seedKuzuFile, seedStore } from '../../seed/seed.js';
 import { loadConfig } from '../../shared/config.js';
-import { kuzuSchemaStatements } from '../../store/kuzu-schema.js';
+import { kuzuSchemaStatements } from '../../store/kuzu/schema.js';
 import type { BulkLoad } from '../../store/store.js';
 import { round, since } from '../stats.js';
 
@@ -135,7 +135,7 @@ export async function loadOneScale({ graph, generateMs, dbFile }: LoadScale, wor
 /** Seeds Neo4j (UNWIND batches through the store adapter) when NEO4J_URI is set. */
 export async function loadNeo4j(graph: Graph): Promise<Neo4jLoadRow> {
   const config = loadConfig(process.env);
-  const { createNeo4jStore } = await import('../../store/neo4j.js');
+  const { createNeo4jStore } = await import('../../store/neo4j/store.js');
   const store = await createNeo4jStore(config.neo4j!);
   try {
     const t = performance.now();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provenanceOf } from '../../shared/graph.js';
-import { KuzuStore } from '../../store/kuzu.js';
+import { KuzuStore } from '../../store/kuzu/store.js';
 import type { Store } from '../../store/store.js';
 import { PUTIN, TREATY, postJson, treatyArticle } from '../testing/articles.js';
 import { startTestServer, testEngines, type TestServer } from '../testing/harness.js';
@@ -65,7 +65,7 @@ describe.each(testEngines())('POST /api/admin/reseed on %s', (engine) => {
       await s.store.close();
       reopened = new KuzuStore(path.join(s.dataDir, 'jejak.kuzu'));
     } else {
-      const { createNeo4jStore } = await import('../../store/neo4j.js');
+      const { createNeo4jStore } = await import('../../store/neo4j/store.js');
       reopened = await createNeo4jStore(s.config.neo4j!);
     }
     try {

@@ -5,7 +5,7 @@ import { parseRelTypes } from '../services/graph.js';
 import { allPaths, MAX_ALL_PATHS_HOPS, shortestPath } from '../services/paths.js';
 import { articleWithSpans, edgeProvenance } from '../services/provenance.js';
 import { timeline } from '../services/timeline.js';
-import { MAX_PATH_HOPS } from '../../store/kuzu.js';
+import { MAX_PATH_HOPS } from '../../store/store.js';
 import type { Store } from '../../store/store.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');

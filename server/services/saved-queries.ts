@@ -140,7 +140,7 @@ export class SavedQueries {
     const q = this.get(name);
     const params = bindParams(q, input);
     const started = performance.now();
-    const r = await store.run(q.cypher, params, { ...options, mode: 'read' });
+    const r = await store.runSavedQuery({ name: q.name, cypher: q.cypher, variants: {} }, params, options);
     return { engine: store.engine, ...r, elapsedMs: Math.round(performance.now() - started) };
   }
 }

@@ -8,7 +8,7 @@ import { loadKnowledgeBase } from '../../seed/facts.js';
 import { seedKuzuFile, seedStore } from '../../seed/seed.js';
 import { createApp } from '../app.js';
 import { loadConfig, type Config } from '../../shared/config.js';
-import { KuzuStore } from '../../store/kuzu.js';
+import { KuzuStore } from '../../store/kuzu/store.js';
 import type { Store } from '../../store/store.js';
 
 export interface TestServer {
@@ -56,7 +56,7 @@ export async function startTestServer(engine: TestEngine = 'kuzu', env: Record<s
     await seedKuzuFile(file, kb.graph);
     store = new KuzuStore(file);
   } else {
-    const { createNeo4jStore } = await import('../../store/neo4j.js');
+    const { createNeo4jStore } = await import('../../store/neo4j/store.js');
     store = await createNeo4jStore(config.neo4j!);
     await seedStore(store, kb.graph);
   }

@@ -6,8 +6,8 @@ import type { GraphEdge, GraphNode } from '../../shared/graph.js';
 import { loadConfig } from '../../shared/config.js';
 import { loadKnowledgeBase } from '../../seed/facts.js';
 import { seedStore } from '../../seed/seed.js';
-import { KuzuStore } from '../../store/kuzu.js';
-import type { FactsToMerge, Store } from '../../store/store.js';
+import { KuzuStore } from '../../store/kuzu/store.js';
+import type { FactBatch, Store } from '../../store/store.js';
 
 export interface SeededStore {
   store: Store;
@@ -36,7 +36,7 @@ export async function seededStore(engine: 'kuzu' | 'neo4j'): Promise<SeededStore
       },
     };
   }
-  const { createNeo4jStore } = await import('../../store/neo4j.js');
+  const { createNeo4jStore } = await import('../../store/neo4j/store.js');
   const config = loadConfig(process.env).neo4j!;
   const stores: Store[] = [await createNeo4jStore(config)];
   await seedStore(stores[0], graph);
@@ -88,7 +88,7 @@ export function claimEdge(
 }
 
 /** One article with one claim on one fact, as ingest would hand it to the store. */
-export function oneClaim(articleId: string, fact: Parameters<typeof claimEdge>[1], quote?: string): FactsToMerge {
+export function oneClaim(articleId: string, fact: Parameters<typeof claimEdge>[1], quote?: string): FactBatch {
   return { articleId, nodes: [articleNode(articleId)], edges: [claimEdge(articleId, fact, quote)] };
 }
 

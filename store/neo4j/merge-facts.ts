@@ -6,11 +6,10 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { GraphNode } from '../../shared/graph.js';
-import { isNodeLabel, LABELS, NODE_LABELS, REL_PROPS, type NodeLabel } from '../../shared/schema.js';
+import { isNodeLabel, LABELS, REL_PROPS, type NodeLabel } from '../../shared/schema.js';
 import { PROVENANCE_PROPS, type ExistingEdge, type MergeOps } from '../merge-facts.js';
-import { toNeo4jNodeRow, toNeo4jParams, toNeo4jRelRow } from '../neo4j.js';
-
-const ANY_LABEL = NODE_LABELS.join('|');
+import { ANY_LABEL } from './match.js';
+import { toNeo4jNodeRow, toNeo4jParams, toNeo4jRelRow } from './store.js';
 
 async function rows(tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
   const result = await tx.run(query, toNeo4jParams(params) as Record<string, unknown>);

@@ -5,15 +5,18 @@
  * see the old graph until the commit and the new one after, never half.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { NODE_LABELS } from '../../shared/schema.js';
 import type { BulkLoad, ProgressFn } from '../store.js';
-import { BATCH_SIZE, nodeMergeQuery, relMergeQuery, toNeo4jNodeRow, toNeo4jRelRow } from '../neo4j.js';
+import { ANY_LABEL } from './match.js';
+import { nodeMergeQuery, relMergeQuery, toNeo4jNodeRow, toNeo4jRelRow } from './store.js';
+
+/** Rows per UNWIND batch in bulk loads and deletions per batch in clear() (here, not in store.ts, which imports this file). */
+export const BATCH_SIZE = 10_000;
 
 /** Nodes and relationships past which one transaction would hold too much memory: the load is batched instead. */
 export const ONE_TRANSACTION_MAX_ROWS = 200_000;
 
 /** Matches Jejak's nodes only: labels from the schema, never the whole database. */
-const JEJAK_NODE = `(n:${NODE_LABELS.join('|')})`;
+const JEJAK_NODE = `(n:${ANY_LABEL})`;
 export const DELETE_JEJAK_QUERY = `MATCH ${JEJAK_NODE} DETACH DELETE n`;
 export const CLEAR_JEJAK_BATCH_QUERY = `MATCH ${JEJAK_NODE} WITH n LIMIT ${BATCH_SIZE} DETACH DELETE n RETURN count(*) AS deleted`;
 

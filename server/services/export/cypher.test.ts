@@ -7,7 +7,7 @@ import { lintCypher } from '../../../cypher/lint-cypher.js';
 import type { Graph, PlainValue } from '../../../shared/graph.js';
 import { provenanceOf } from '../../../shared/graph.js';
 import { LABELS, REL_PROPS, isNodeLabel } from '../../../shared/schema.js';
-import { kuzuSchemaStatements } from '../../../store/kuzu-schema.js';
+import { kuzuSchemaStatements } from '../../../store/kuzu/schema.js';
 import { cypherString, renderCypher, splitCypherScript, toCypherScript } from './cypher.js';
 import { fixtureGraph, SIGNED_EDGE_ID, TRICKY_QUOTE } from './fixture.test-data.js';
 
@@ -134,7 +134,7 @@ describe('Cypher export, kuzu dialect, re-imported into an empty Kùzu database'
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('starts with the schema from store/kuzu-schema.ts and keeps one statement per line', () => {
+  it('starts with the schema from store/kuzu/schema.ts and keeps one statement per line', () => {
     expect(filename).toBe('jejak-subgraph.kuzu.cypher');
     const lines = script.trimEnd().split('\n').filter((l) => !l.startsWith('//'));
     const ddl = kuzuSchemaStatements();

@@ -9,7 +9,7 @@
  * - `kuzu`: only properties declared in shared/schema.ts for the label (or
  *   REL_PROPS for relationships) are written, coerced to their declared
  *   type; nodes, relationships and endpoint pairs the schema does not allow
- *   are left out with a comment. The DDL from store/kuzu-schema.ts
+ *   are left out with a comment. The DDL from store/kuzu/schema.ts
  *   comes first unless `includeSchema` is false.
  *
  * `splitCypherScript` cuts such a script (or any script) into statements.
@@ -24,7 +24,7 @@ import {
   type PropDef,
   type PropType,
 } from '../../../shared/schema.js';
-import { kuzuSchemaStatements } from '../../../store/kuzu-schema.js';
+import { kuzuSchemaStatements } from '../../../store/kuzu/schema.js';
 import { exportFilename, type CypherDialect, type ExportOptions, type ExportResult } from './common.js';
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };

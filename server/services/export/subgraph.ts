@@ -1,4 +1,4 @@
-import { mergeGraphs, type Graph } from '../../../shared/graph.js';
+import type { Graph } from '../../../shared/graph.js';
 import { badRequest } from '../../../shared/errors.js';
 import type { Store } from '../../../store/store.js';
 import type { SavedQueries } from '../saved-queries.js';
@@ -8,9 +8,7 @@ export const MAX_EXPORT_IDS = 10_000;
 /** The nodes with these ids and every relationship among them. */
 export async function subgraphOf(store: Store, ids: string[], maxRows: number): Promise<{ graph: Graph; truncated: boolean }> {
   if (ids.length > MAX_EXPORT_IDS) throw badRequest(`at most ${MAX_EXPORT_IDS} ids per export`, { param: 'ids' });
-  const nodes = await store.run('MATCH (n) WHERE n.id IN $ids RETURN n', { ids }, { maxRows });
-  const edges = await store.run('MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids RETURN a, r, b', { ids }, { maxRows });
-  return { graph: mergeGraphs(nodes.graph, { nodes: [], edges: edges.graph.edges }), truncated: nodes.truncated || edges.truncated };
+  return store.subgraph(ids, maxRows);
 }
 
 export interface ExportSource {

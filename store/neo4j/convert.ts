@@ -28,9 +28,9 @@ import {
   type Record as Neo4jRecord,
   type Relationship,
 } from 'neo4j-driver';
-import type { Graph, GraphEdge, GraphNode, PlainValue } from '../shared/graph.js';
-import { isNodeLabel } from '../shared/schema.js';
-import type { RunResult } from './store.js';
+import type { Graph, GraphEdge, GraphNode, PlainValue } from '../../shared/graph.js';
+import { isNodeLabel } from '../../shared/schema.js';
+import type { RunResult } from '../store.js';
 
 /** elementId → the node's `id` property, used to resolve relationship endpoints. */
 export type NodeIdMap = ReadonlyMap<string, string>;

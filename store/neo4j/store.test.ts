@@ -1,25 +1,21 @@
 import neo4j, { int, isInt, Neo4jError } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintCypher } from '../cypher/lint-cypher.js';
-import { REL_TYPES, type RelType } from '../shared/schema.js';
-import { JejakError } from '../shared/errors.js';
+import { lintCypher } from '../../cypher/lint-cypher.js';
+import { REL_TYPES, type RelType } from '../../shared/schema.js';
+import { JejakError } from '../../shared/errors.js';
 import {
-  COUNT_NODES_QUERY,
-  COUNT_RELS_QUERY,
   createNeo4jStore,
   mapNeo4jError,
-  neo4jDialect,
-  NODE_BY_ID_QUERY,
   nodeMergeQuery,
   relMergeQuery,
-  shortestPathQuery,
   singleStatement,
   toNeo4jNodeRow,
   toNeo4jParams,
   toNeo4jRelRow,
-} from './neo4j.js';
-import { CLEAR_JEJAK_BATCH_QUERY, DELETE_JEJAK_QUERY } from './neo4j/replace-graph.js';
-import type { BulkLoad, Store } from './store.js';
+} from './store.js';
+import type { BulkLoad, PathsRequest, Store } from '../store.js';
+import { COUNT_NODES_QUERY, COUNT_RELS_QUERY } from './health.js';
+import { CLEAR_JEJAK_BATCH_QUERY, DELETE_JEJAK_QUERY } from './replace-graph.js';
 
 function codeOf(err: unknown): string | undefined {
   return err instanceof JejakError ? err.code : undefined;
@@ -43,9 +39,6 @@ describe('neo4j adapter queries', () => {
     const queries = [
       nodeMergeQuery('Person'),
       relMergeQuery('SIGNED', 'State', 'Agreement'),
-      shortestPathQuery(4, false),
-      shortestPathQuery(15, true),
-      NODE_BY_ID_QUERY,
       CLEAR_JEJAK_BATCH_QUERY,
       DELETE_JEJAK_QUERY,
       COUNT_NODES_QUERY,
@@ -58,18 +51,6 @@ describe('neo4j adapter queries', () => {
     expect(() => nodeMergeQuery('Person) DETACH DELETE (x' as never)).toThrow(/unknown node label/);
     expect(() => relMergeQuery('SIGNED]->() DELETE r //' as never, 'State', 'Agreement')).toThrow(/unknown relationship type/);
     expect(() => relMergeQuery('SIGNED', 'Nope' as never, 'Agreement')).toThrow(/unknown node label/);
-  });
-
-  it('spells the dialect expressions for Neo4j', () => {
-    expect(neo4jDialect.relType('r')).toBe('type(r)');
-    expect(neo4jDialect.nodeLabel('n')).toBe('labels(n)[0]');
-    expect(lintCypher(`MATCH (n)-[r]->() RETURN ${neo4jDialect.relType('r')}, ${neo4jDialect.nodeLabel('n')}`)).toEqual([]);
-    expect(() => neo4jDialect.relType('r) + x //')).toThrow(/variable/);
-  });
-
-  it('accepts maxHops 1..15 only', () => {
-    expect(shortestPathQuery(1, false)).toContain('[*..1]');
-    for (const bad of [0, 16, 2.5, Number.NaN, -1]) expect(() => shortestPathQuery(bad, false)).toThrow(/maxHops/);
   });
 });
 
@@ -189,10 +170,11 @@ describe('neo4j store without a server', () => {
     expect(await rejectionCode(store.assertReadOnly('  // nothing\n'))).toBe('BAD_QUERY');
   });
 
-  it('validates shortestPath arguments before asking the server', async () => {
+  it('validates path arguments before asking the server', async () => {
     // Same codes as the Kùzu adapter.
-    expect(await rejectionCode(store.shortestPath('a', 'b', 99))).toBe('BAD_QUERY');
-    expect(await rejectionCode(store.shortestPath('a', 'b', 3, ['NOPE' as RelType]))).toBe('BAD_QUERY');
+    const ask = (maxHops: number, types: RelType[] = []) => store.paths({ from: 'a', to: 'b', mode: 'shortest', maxHops, types, limit: 1 });
+    expect(await rejectionCode(ask(99))).toBe('BAD_QUERY');
+    expect(await rejectionCode(ask(3, ['NOPE' as RelType]))).toBe('BAD_QUERY');
   });
 
   it('throws StoreUnavailable at creation when asked to verify', async () => {
@@ -310,14 +292,16 @@ describe.skipIf(!NEO4J_URI)('neo4j store (integration, NEO4J_URI)', () => {
   });
 
   it('finds shortest paths, honours the type filter, and handles from = to', async () => {
-    const g = await store.shortestPath(`${P}kim`, `${P}treaty`, 4);
+    const shortest = async (from: string, to: string, maxHops: number, types: PathsRequest['types'] = REL_TYPES) =>
+      (await store.paths({ from, to, mode: 'shortest', maxHops, types, limit: 1 })).paths[0] ?? null;
+    const g = await shortest(`${P}kim`, `${P}treaty`, 4);
     expect(g?.nodes.map((n) => n.id).sort()).toEqual([`${P}kim`, `${P}putin`, `${P}treaty`]);
     expect(g?.edges.map((e) => e.id).sort()).toEqual([`${P}r2`, `${P}r3`]);
-    expect(await store.shortestPath(`${P}kim`, `${P}treaty`, 4, ['MET_WITH'])).toBeNull();
-    expect(await store.shortestPath(`${P}kim`, `${P}treaty`, 1)).toBeNull();
-    expect(await store.shortestPath(`${P}kim`, `${P}kim`, 3)).toMatchObject({ nodes: [{ id: `${P}kim` }], edges: [] });
-    expect(await store.shortestPath(`${P}kim`, `${P}nobody`, 3)).toBeNull();
-    const all = await store.shortestPath(`${P}kim`, `${P}russia`, 4, REL_TYPES);
+    expect(await shortest(`${P}kim`, `${P}treaty`, 4, ['MET_WITH'])).toBeNull();
+    expect(await shortest(`${P}kim`, `${P}treaty`, 1)).toBeNull();
+    expect(await shortest(`${P}kim`, `${P}kim`, 3)).toMatchObject({ nodes: [{ id: `${P}kim` }], edges: [] });
+    expect(await shortest(`${P}kim`, `${P}nobody`, 3)).toBeNull();
+    const all = await shortest(`${P}kim`, `${P}russia`, 4, REL_TYPES);
     expect(all?.edges).toHaveLength(2);
   });
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { lintCypher } from '../cypher/lint-cypher.js';
-import { LABELS, NODE_LABELS, REL_TYPES } from '../shared/schema.js';
-import { ENTITY_SEARCH_INDEX, neo4jSchemaCypher, neo4jSchemaStatements, snakeCase } from './neo4j-schema.js';
+import { lintCypher } from '../../cypher/lint-cypher.js';
+import { LABELS, NODE_LABELS, REL_TYPES } from '../../shared/schema.js';
+import { ENTITY_SEARCH_INDEX, neo4jSchemaCypher, neo4jSchemaStatements, snakeCase } from './schema.js';
 
 const statements = neo4jSchemaStatements();
-const SCHEMA_FILE = fileURLToPath(new URL('../cypher/schema.cypher', import.meta.url));
+const SCHEMA_FILE = fileURLToPath(new URL('../../cypher/schema.cypher', import.meta.url));
 
 describe('neo4jSchemaStatements', () => {
   it('has a uniqueness constraint on id for every node label', () => {

@@ -3,7 +3,7 @@
  * routing works on clusters and Aura), a server-side timeout per
  * transaction, streamed rows with a cap, and plain JSON out (neo4j-convert).
  */
-import { withIdLabels } from './id-labels.js';
+import { withIdLabels } from '../id-labels.js';
 import neo4j, {
   int,
   isInt,
@@ -14,7 +14,7 @@ import neo4j, {
   type Record as Neo4jRecord,
   type Session,
 } from 'neo4j-driver';
-import type { Graph, PlainValue } from '../shared/graph.js';
+import type { PlainValue } from '../../shared/graph.js';
 import {
   isNodeLabel,
   isRelType,
@@ -24,14 +24,48 @@ import {
   type NodeLabel,
   type PropType,
   type RelType,
-} from '../shared/schema.js';
-import { badQuery, badRequest, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../shared/errors.js';
-import { recordsToResult } from './neo4j-convert.js';
-import { neo4jSchemaStatements } from './neo4j-schema.js';
-import type { BulkLoad, Dialect, FactsToMerge, Health, MergeReport, ProgressFn, RunOptions, RunResult, Store } from './store.js';
-import { mergeFactsWith } from './merge-facts.js';
-import { neo4jMergeOps } from './neo4j/merge-facts.js';
-import { CLEAR_JEJAK_BATCH_QUERY, describeLoad, ONE_TRANSACTION_MAX_ROWS, replaceInTransaction, rowCount } from './neo4j/replace-graph.js';
+} from '../../shared/schema.js';
+import { badQuery, badRequest, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../../shared/errors.js';
+import { recordsToResult } from './convert.js';
+import { neo4jSchemaStatements } from './schema.js';
+import type {
+  ArticleFacts,
+  BulkLoad,
+  Capped,
+  EdgeProvenance,
+  FactBatch,
+  Health,
+  MergeReport,
+  NeighboursRequest,
+  Neighbours,
+  NodeDetail,
+  Overview,
+  OverviewRequest,
+  Paths,
+  PathsRequest,
+  ProgressFn,
+  Runner,
+  RunOptions,
+  RunResult,
+  SavedCypher,
+  SearchRequest,
+  SearchResult,
+  Store,
+  Timeline,
+  TimelineRequest,
+} from '../store.js';
+import { health } from './health.js';
+import { neo4jMergeOps } from './merge-facts.js';
+import { mergeFactsWith } from '../merge-facts.js';
+import { neighbours } from './neighbours.js';
+import { node } from './node.js';
+import { overview } from './overview.js';
+import { paths } from './paths.js';
+import { articleFacts, provenance } from './provenance.js';
+import { BATCH_SIZE, CLEAR_JEJAK_BATCH_QUERY, describeLoad, ONE_TRANSACTION_MAX_ROWS, replaceInTransaction, rowCount } from './replace-graph.js';
+import { search } from './search.js';
+import { subgraph } from './subgraph.js';
+import { timeline } from './timeline.js';
 
 export interface Neo4jStoreConfig {
   uri: string;
@@ -43,12 +77,14 @@ export interface Neo4jStoreConfig {
   driver?: Partial<DriverConfig>;
   /** Connect once before returning, and throw StoreUnavailable when that fails. Default false. */
   verify?: boolean;
+  /** Every built-in operation's transaction times out after this long (server-side). */
+  operationTimeoutMs?: number;
 }
 
-/** Rows per UNWIND batch in bulk loads and deletions per batch in clear(). */
-export const BATCH_SIZE = 10_000;
-/** The highest maxHops shortestPath accepts (it is interpolated as a literal). */
-export const MAX_SHORTEST_PATH_HOPS = 15;
+/** Built-in operations answer an explorer's click: 30 s bounds a big graph. */
+export const DEFAULT_OPERATION_TIMEOUT_MS = 30_000;
+
+export { BATCH_SIZE };
 
 const ANY_LABEL = NODE_LABELS.join('|');
 
@@ -72,30 +108,7 @@ export function relMergeQuery(type: RelType, fromLabel: NodeLabel, toLabel: Node
   );
 }
 
-/**
- * Shortest undirected path between two node ids. Neo4j needs the upper bound
- * as a literal, so only a validated integer 1..15 is interpolated; relationship
- * types are a parameter, checked against the schema by the caller.
- */
-export function shortestPathQuery(maxHops: number, filterTypes: boolean): string {
-  assertMaxHops(maxHops);
-  return (
-    `MATCH (a:${ANY_LABEL} {id: $from}) MATCH (b:${ANY_LABEL} {id: $to}) ` +
-    `MATCH p = shortestPath((a)-[*..${maxHops}]-(b)) ` +
-    (filterTypes ? `WHERE all(r IN relationships(p) WHERE type(r) IN $types) ` : '') +
-    `RETURN p LIMIT 1`
-  );
-}
 
-export const NODE_BY_ID_QUERY = `MATCH (a:${ANY_LABEL} {id: $id}) RETURN a LIMIT 1`;
-export const COUNT_NODES_QUERY = 'MATCH (n) RETURN count(n) AS count';
-export const COUNT_RELS_QUERY = 'MATCH ()-[r]->() RETURN count(r) AS count';
-
-function assertMaxHops(maxHops: number): void {
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_SHORTEST_PATH_HOPS) {
-    throw badQuery(`maxHops must be an integer from 1 to ${MAX_SHORTEST_PATH_HOPS}`);
-  }
-}
 
 // ---------------------------------------------------------------- values in
 
@@ -298,27 +311,18 @@ function countOf(records: Neo4jRecord[], key: string): number {
 
 type TxWork<T> = (tx: ManagedTransaction) => Promise<T>;
 
-function variable(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a Cypher variable: ${JSON.stringify(name)}`);
-  return name;
-}
-
-/** Neo4j's spellings of the few expressions that differ from Kùzu. */
-export const neo4jDialect: Dialect = {
-  relType: (v) => `type(${variable(v)})`,
-  nodeLabel: (v) => `labels(${variable(v)})[0]`,
-};
-
 export class Neo4jStore implements Store {
   readonly engine = 'neo4j' as const;
-  readonly dialect: Dialect = neo4jDialect;
   readonly location: string;
   private readonly database: string | undefined;
+
+  private readonly operationTimeoutMs: number;
 
   constructor(
     private readonly driver: Driver,
     private readonly cfg: Neo4jStoreConfig,
   ) {
+    this.operationTimeoutMs = cfg.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
     this.database = cfg.database ? cfg.database : undefined;
     this.location = `${safeUri(cfg.uri)} (database ${this.database ?? 'default'})`;
   }
@@ -348,7 +352,8 @@ export class Neo4jStore implements Store {
     }
   }
 
-  async run(query: string, params: Record<string, unknown> = {}, options: RunOptions = {}): Promise<RunResult> {
+  /** `idLabels` adds labels to unlabelled id lookups in Cypher from outside (saved and ad-hoc queries). */
+  async run(query: string, params: Record<string, unknown> = {}, options: RunOptions = {}, idLabels = true): Promise<RunResult> {
     const mode = options.mode ?? 'read';
     const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
     if (!(maxRows >= 0)) throw badRequest('maxRows must be 0 or more');
@@ -357,7 +362,7 @@ export class Neo4jStore implements Store {
     const out = await this.tx(
       mode,
       async (tx) => {
-        const result = tx.run(withIdLabels(query, params), driverParams);
+        const result = tx.run(idLabels ? withIdLabels(query, params) : query, driverParams);
         const records: Neo4jRecord[] = [];
         let truncated = false;
         for await (const record of result) {
@@ -398,19 +403,6 @@ export class Neo4jStore implements Store {
     }
   }
 
-  async shortestPath(fromId: string, toId: string, maxHops: number, relTypes?: readonly RelType[]): Promise<Graph | null> {
-    assertMaxHops(maxHops);
-    const types = relTypes && relTypes.length > 0 ? [...new Set(relTypes)] : undefined;
-    for (const t of types ?? []) if (!isRelType(t)) throw badQuery(`unknown relationship type ${JSON.stringify(t)}`);
-    if (fromId === toId) {
-      // Neo4j refuses shortestPath from a node to itself; the answer is the node alone.
-      const r = await this.run(NODE_BY_ID_QUERY, { id: fromId }, { mode: 'read', maxRows: 1 });
-      return r.rows.length > 0 ? r.graph : null;
-    }
-    const result = await this.run(shortestPathQuery(maxHops, types !== undefined), { from: fromId, to: toId, types: types ?? [] }, { mode: 'read', maxRows: 1 });
-    return result.rows.length > 0 ? result.graph : null;
-  }
-
   async ensureSchema(): Promise<void> {
     for (const statement of neo4jSchemaStatements()) {
       // Schema commands cannot share a transaction with other work: one each.
@@ -433,7 +425,7 @@ export class Neo4jStore implements Store {
   }
 
   /** One managed write transaction; a driver retry reruns it whole, and the guarded appends make that harmless. */
-  async mergeFacts(facts: FactsToMerge): Promise<MergeReport> {
+  async mergeFacts(facts: FactBatch): Promise<MergeReport> {
     return this.tx('write', (tx) => mergeFactsWith(neo4jMergeOps(tx), facts));
   }
 
@@ -478,27 +470,62 @@ export class Neo4jStore implements Store {
     }
   }
 
-  async health(): Promise<Health> {
-    const base = { engine: this.engine, location: this.location };
-    try {
+  /** The operations' own Neo4j Cypher: a read transaction with the store's timeout unless the operation says otherwise. */
+  private readonly native: Runner = (query, params = {}, options = {}) =>
+    this.run(query, params, { mode: 'read', timeoutMs: this.operationTimeoutMs, ...options }, false);
+
+  node(id: string): Promise<NodeDetail | null> {
+    return node(this.native, id);
+  }
+
+  neighbours(request: NeighboursRequest): Promise<Neighbours | null> {
+    return neighbours(this.native, request);
+  }
+
+  search(request: SearchRequest): Promise<SearchResult> {
+    return search(this.native, request);
+  }
+
+  subgraph(ids: readonly string[], maxRows: number): Promise<Capped> {
+    return subgraph(this.native, ids, maxRows);
+  }
+
+  overview(request: OverviewRequest): Promise<Overview> {
+    return overview(this.native, request);
+  }
+
+  timeline(request: TimelineRequest): Promise<Timeline> {
+    return timeline(this.native, request);
+  }
+
+  provenance(edgeId: string): Promise<EdgeProvenance | null> {
+    return provenance(this.native, edgeId);
+  }
+
+  articleFacts(articleId: string): Promise<ArticleFacts | null> {
+    return articleFacts(this.native, articleId);
+  }
+
+  paths(request: PathsRequest): Promise<Paths> {
+    return paths(this.native, request);
+  }
+
+  runSavedQuery(query: SavedCypher, params: Record<string, unknown>, options: RunOptions = {}): Promise<RunResult> {
+    return this.run(query.variants.neo4j ?? query.cypher, params, { ...options, mode: 'read' });
+  }
+
+  health(): Promise<Health> {
+    return health(async (query) => {
       // Auto-commit reads: no retry loop, so an unreachable server is reported quickly.
-      const count = async (query: string) => {
-        const session = this.session('read');
-        try {
-          return countOf((await session.run(query, {}, { timeout: 10_000 })).records, 'count');
-        } catch (err) {
-          throw this.mapError(err, 10_000);
-        } finally {
-          await session.close().catch(() => undefined);
-        }
-      };
-      const nodes = await count(COUNT_NODES_QUERY);
-      const relationships = await count(COUNT_RELS_QUERY);
-      return { ...base, ok: true, nodes, relationships };
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      return { ...base, ok: false, nodes: 0, relationships: 0, message };
-    }
+      const session = this.session('read');
+      try {
+        return countOf((await session.run(query, {}, { timeout: 10_000 })).records, 'count');
+      } catch (err) {
+        throw this.mapError(err, 10_000);
+      } finally {
+        await session.close().catch(() => undefined);
+      }
+    }, this.location);
   }
 
   async close(): Promise<void> {

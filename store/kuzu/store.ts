@@ -2,19 +2,52 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import kuzu, { type KuzuValue } from 'kuzu';
-import type { Graph } from '../shared/graph.js';
-import { isNodeLabel, isRelType, type RelType } from '../shared/schema.js';
-import { badQuery, insufficientStorage, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../shared/errors.js';
-import { KuzuResultBuilder } from './kuzu-convert.js';
-import { withIdLabels } from './id-labels.js';
-import { translateToKuzu } from './kuzu-dialect.js';
-import { kuzuSchemaStatements } from './kuzu-schema.js';
-import type { BulkLoad, FactsToMerge, Health, MergeReport, ProgressFn, RunOptions, RunResult, Store } from './store.js';
-import { Gate } from './kuzu/gate.js';
-import { kuzuMergeOps } from './kuzu/merge-facts.js';
-import { buildAside, swapIn } from './kuzu/replace-graph.js';
-import { identityOf, storageProblem, type FileIdentity } from './kuzu/storage.js';
-import { mergeFactsWith } from './merge-facts.js';
+import { isNodeLabel, isRelType } from '../../shared/schema.js';
+import { badQuery, insufficientStorage, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../../shared/errors.js';
+import { KuzuResultBuilder } from './convert.js';
+import { withIdLabels } from '../id-labels.js';
+import { translateToKuzu } from '../kuzu-dialect.js';
+import { kuzuSchemaStatements } from './schema.js';
+import type {
+  ArticleFacts,
+  BulkLoad,
+  Capped,
+  EdgeProvenance,
+  FactBatch,
+  Health,
+  MergeReport,
+  NeighboursRequest,
+  Neighbours,
+  NodeDetail,
+  Overview,
+  OverviewRequest,
+  Paths,
+  PathsRequest,
+  ProgressFn,
+  Runner,
+  RunOptions,
+  RunResult,
+  SavedCypher,
+  SearchRequest,
+  SearchResult,
+  Store,
+  Timeline,
+  TimelineRequest,
+} from '../store.js';
+import { health } from './health.js';
+import { kuzuMergeOps } from './merge-facts.js';
+import { Gate } from './gate.js';
+import { identityOf, storageProblem, type FileIdentity } from './storage.js';
+import { mergeFactsWith } from '../merge-facts.js';
+import { neighbours } from './neighbours.js';
+import { node } from './node.js';
+import { overview } from './overview.js';
+import { paths } from './paths.js';
+import { articleFacts, provenance } from './provenance.js';
+import { buildAside, swapIn } from './replace-graph.js';
+import { search } from './search.js';
+import { subgraph } from './subgraph.js';
+import { timeline } from './timeline.js';
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type Database = InstanceType<typeof kuzu.Database>;
@@ -45,9 +78,10 @@ const READ_CONNECTIONS = 4;
 export const DEFAULT_BUFFER_POOL_MB = 2048;
 /** Groups of at least this many rows get a progress line of their own. */
 const BIG_GROUP = 50_000;
-export const MAX_PATH_HOPS = 10;
 /** The binding takes no 0 for "no timeout": an hour stands for it (bulk loads, reseeds). */
 const NO_TIMEOUT_MS = 3_600_000;
+/** Built-in operations answer an explorer's click: a second is generous on the seed, 30 s bounds a big graph. */
+export const DEFAULT_OPERATION_TIMEOUT_MS = 30_000;
 
 /** Maps a Kùzu error message to a typed error; `timeoutMs` names the limit that interrupted it. */
 export function kuzuError(err: unknown, timeoutMs?: number): JejakError {
@@ -118,7 +152,6 @@ interface Handles {
 
 export class KuzuStore implements Store {
   readonly engine = 'kuzu' as const;
-  readonly dialect = { relType: (v: string) => `label(${v})`, nodeLabel: (v: string) => `label(${v})` };
   private handles?: Promise<Handles>;
   /** Kùzu allows one write transaction at a time: writes queue here. */
   private writeQueue: Promise<unknown> = Promise.resolve();
@@ -132,7 +165,13 @@ export class KuzuStore implements Store {
   constructor(
     readonly location: string,
     private readonly bufferPoolMb = DEFAULT_BUFFER_POOL_MB,
+    /** Every built-in operation's read stops after this long (StoreTimeout). */
+    private readonly operationTimeoutMs = DEFAULT_OPERATION_TIMEOUT_MS,
   ) {}
+
+  /** The operations' own Kùzu Cypher: read-only, with the store's timeout unless the operation says otherwise. */
+  private readonly native: Runner = (query, params = {}, options = {}) =>
+    this.withReader((c) => this.execute(c, query, params, { timeoutMs: this.operationTimeoutMs, ...options }, false));
 
   /** Opens the database lazily; a failed open is not cached, so the store recovers when the file returns. */
   private open(): Promise<Handles> {
@@ -206,11 +245,12 @@ export class KuzuStore implements Store {
     }
   }
 
-  private async execute(c: Connection, query: string, params: Record<string, unknown>, options: RunOptions): Promise<RunResult> {
+  /** `translate` applies the Neo4j-spelling rewriter to Cypher from outside (saved and ad-hoc queries). */
+  private async execute(c: Connection, query: string, params: Record<string, unknown>, options: RunOptions, translate = true): Promise<RunResult> {
     const { timeoutMs = NO_TIMEOUT_MS, maxRows = Number.MAX_SAFE_INTEGER } = options;
     c.setQueryTimeout(timeoutMs);
     try {
-      const prepared = await prepare(c, translateToKuzu(withIdLabels(query, params)));
+      const prepared = await prepare(c, translate ? translateToKuzu(withIdLabels(query, params)) : query);
       const result = await c.execute(prepared, params as Record<string, KuzuValue>);
       if (Array.isArray(result)) {
         closeAll(result);
@@ -303,7 +343,7 @@ export class KuzuStore implements Store {
    * appends cannot interleave with another writer, so concurrent articles
    * never lose a claim or duplicate an edge.
    */
-  async mergeFacts(facts: FactsToMerge): Promise<MergeReport> {
+  async mergeFacts(facts: FactBatch): Promise<MergeReport> {
     return this.withWriter(async (c) => {
       const query = async (statement: string, params: Record<string, unknown>) => {
         const result = await c.execute(await prepare(c, statement), params as Record<string, KuzuValue>);
@@ -403,32 +443,52 @@ export class KuzuStore implements Store {
     }
   }
 
-  async shortestPath(fromId: string, toId: string, maxHops: number, relTypes?: readonly RelType[]): Promise<Graph | null> {
-    if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS)
-      throw badQuery(`maxHops must be an integer from 1 to ${MAX_PATH_HOPS}`);
-    const types = relTypes ?? [];
-    if (!types.every(isRelType)) throw badQuery('unknown relationship type');
-    // Hop count and types are validated above: only they are spelled into the query.
-    const pattern = `[r${types.length ? ':' + types.join('|') : ''}* SHORTEST 1..${maxHops}]`;
-    const result = await this.run(`MATCH (a {id: $from}), (b {id: $to}) MATCH p = (a)-${pattern}-(b) RETURN p LIMIT 1`, {
-      from: fromId,
-      to: toId,
-    });
-    return result.rows.length ? result.graph : null;
+  node(id: string): Promise<NodeDetail | null> {
+    return node(this.native, id);
+  }
+
+  neighbours(request: NeighboursRequest): Promise<Neighbours | null> {
+    return neighbours(this.native, request);
+  }
+
+  search(request: SearchRequest): Promise<SearchResult> {
+    return search(this.native, request);
+  }
+
+  subgraph(ids: readonly string[], maxRows: number): Promise<Capped> {
+    return subgraph(this.native, ids, maxRows);
+  }
+
+  overview(request: OverviewRequest): Promise<Overview> {
+    return overview(this.native, request);
+  }
+
+  timeline(request: TimelineRequest): Promise<Timeline> {
+    return timeline(this.native, request);
+  }
+
+  provenance(edgeId: string): Promise<EdgeProvenance | null> {
+    return provenance(this.native, edgeId);
+  }
+
+  articleFacts(articleId: string): Promise<ArticleFacts | null> {
+    return articleFacts(this.native, articleId);
+  }
+
+  paths(request: PathsRequest): Promise<Paths> {
+    return paths(this.native, request);
   }
 
   async health(): Promise<Health> {
-    try {
-      const h = this.handles ? await this.handles : undefined;
-      const problem = h ? storageProblem(this.location, h.identity) : undefined;
-      if (problem?.code === 'STORE_UNAVAILABLE') throw problem;
-      const nodes = await this.run('MATCH (n) RETURN count(n) AS c');
-      const rels = await this.run('MATCH ()-[r]->() RETURN count(r) AS c');
-      return { ok: true, engine: 'kuzu', location: this.location, nodes: Number(nodes.rows[0].c), relationships: Number(rels.rows[0].c) };
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      return { ok: false, engine: 'kuzu', location: this.location, nodes: 0, relationships: 0, message };
-    }
+    // A lost or unreadable database file is a fault even while the open handles still read it.
+    const h = this.handles ? await this.handles.catch(() => undefined) : undefined;
+    const problem = h ? storageProblem(this.location, h.identity) : undefined;
+    if (problem?.code === 'STORE_UNAVAILABLE') return { ok: false, engine: 'kuzu', location: this.location, nodes: 0, relationships: 0, message: problem.message };
+    return health(this.native, this.location);
+  }
+
+  runSavedQuery(query: SavedCypher, params: Record<string, unknown>, options: RunOptions = {}): Promise<RunResult> {
+    return this.run(query.variants.kuzu ?? query.cypher, params, { ...options, mode: 'read' });
   }
 
   async close(): Promise<void> {
@@ -447,6 +507,6 @@ export class KuzuStore implements Store {
   }
 }
 
-export function createKuzuStore(location: string, bufferPoolMb?: number): KuzuStore {
-  return new KuzuStore(location, bufferPoolMb);
+export function createKuzuStore(location: string, bufferPoolMb?: number, operationTimeoutMs?: number): KuzuStore {
+  return new KuzuStore(location, bufferPoolMb, operationTimeoutMs);
 }

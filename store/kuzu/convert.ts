@@ -1,6 +1,6 @@
-import type { Graph, GraphEdge, GraphNode, PlainValue } from '../shared/graph.js';
-import { LABELS, isNodeLabel } from '../shared/schema.js';
-import type { RunResult } from './store.js';
+import type { Graph, GraphEdge, GraphNode, PlainValue } from '../../shared/graph.js';
+import { LABELS, isNodeLabel } from '../../shared/schema.js';
+import type { RunResult } from '../store.js';
 
 /** Kùzu gives a variable that spans several tables the union of their columns: keep the label's own. */
 const ownProps = new Map<string, Set<string>>(Object.values(LABELS).map((l) => [l.label, new Set(l.props.map((p) => p.name))]));

@@ -1,6 +1,6 @@
 import neo4j, { int } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { collectNodeIds, recordsToResult, toPlain } from './neo4j-convert.js';
+import { collectNodeIds, recordsToResult, toPlain } from './convert.js';
 
 const { Node, Relationship, Path, PathSegment, Record } = neo4j.types;
 

@@ -2,7 +2,7 @@
  * The Neo4j schema (constraints and indexes), derived from shared/schema.ts.
  * `cypher/schema.cypher` is generated from this by `npx tsx cypher/generate-schema.ts`.
  */
-import { LABELS, NODE_LABELS, REL_PROPS, REL_TYPES } from '../shared/schema.js';
+import { LABELS, NODE_LABELS, REL_PROPS, REL_TYPES } from '../../shared/schema.js';
 
 /** Name of the full-text index over name, aliases and searchText of every label. */
 export const ENTITY_SEARCH_INDEX = 'entity_search';
@@ -62,7 +62,7 @@ export function neo4jSchemaCypher(): string {
   const header = [
     '// GENERATED FILE: do not edit by hand.',
     '// Generated from shared/schema.ts by `npx tsx cypher/generate-schema.ts`',
-    '// (see store/neo4j-schema.ts). Every statement is idempotent (IF NOT EXISTS);',
+    '// (see store/neo4j/schema.ts). Every statement is idempotent (IF NOT EXISTS);',
     '// the Neo4j adapter runs them in `ensureSchema()`.',
     '',
   ];

@@ -1,4 +1,4 @@
-import { LABELS, NODE_LABELS, REL_PROPS, RELATIONSHIPS, endpointPairs, type PropDef } from '../shared/schema.js';
+import { LABELS, NODE_LABELS, REL_PROPS, RELATIONSHIPS, endpointPairs, type PropDef } from '../../shared/schema.js';
 
 function columns(props: PropDef[]): string {
   return props.map((p) => `${p.name} ${p.type}`).join(', ');

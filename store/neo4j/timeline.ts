@@ -1,0 +1,25 @@
+import { mergeGraphs, type GraphNode } from '../../shared/graph.js';
+import { REL_TYPES } from '../../shared/schema.js';
+import { typeFilter } from '../cypher-names.js';
+import { timelineEntries } from '../results.js';
+import type { Runner, Timeline, TimelineRequest } from '../store.js';
+
+const EARLIEST = '0001-01-01';
+const LATEST = '9999-12-31';
+
+/** Events dated in the window and facts whose date or dateFrom..dateTo range overlaps it. */
+export async function timeline(run: Runner, request: TimelineRequest): Promise<Timeline> {
+  const params = { from: request.from ?? EARLIEST, to: request.to ?? LATEST, limit: request.limit };
+  const rel = `[r${typeFilter(request.types.length ? request.types : REL_TYPES)}]`;
+  const [events, facts] = await Promise.all([
+    run('MATCH (e:Event) WHERE e.date >= date($from) AND e.date <= date($to) RETURN e ORDER BY e.date, e.id LIMIT $limit', params, { maxRows: request.limit }),
+    run(
+      `MATCH (a)-${rel}->(b) WITH a, r, b, coalesce(r.dateFrom, r.date) AS firstDay, coalesce(r.dateTo, r.date) AS lastDay ` +
+        'WHERE firstDay <= date($to) AND lastDay >= date($from) RETURN a, r, b ORDER BY coalesce(r.date, firstDay), r.id LIMIT $limit',
+      params,
+      { maxRows: request.limit },
+    ),
+  ]);
+  const { entries, truncated } = timelineEntries(events.graph.nodes as GraphNode[], facts.graph.edges, request.limit);
+  return { entries, graph: mergeGraphs(events.graph, facts.graph), truncated: truncated || events.truncated || facts.truncated };
+}
