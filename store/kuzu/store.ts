@@ -93,7 +93,7 @@ export function kuzuError(err: unknown, timeoutMs?: number): JejakError {
   if (/No space left on device|disk (is )?full/i.test(message))
     return insufficientStorage('the disk holding the database (JEJAK_DATA_DIR) is full; free some space and try again');
   if (/Could not set lock/i.test(message))
-    return storeUnavailable('another process holds the Kùzu database (a running Jejak server, or `npm run seed`); stop it, or reseed a running server with POST /api/admin/reseed');
+    return storeUnavailable('the Kùzu database is locked by another process (a running Jejak server, or `npm run seed`); stop it, or reseed a running server with POST /api/admin/reseed');
   if (/IO exception|No such file|database.*closed/i.test(message))
     return storeUnavailable(`the Kùzu database is unavailable: ${message}`);
   if (/multiple statements/i.test(message)) return badQuery('send one Cypher statement at a time');
