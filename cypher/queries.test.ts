@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provenanceOf, type GraphEdge } from '../shared/graph.js';
 import { FACT_TYPES } from '../server/services/graph.js';
 import { SavedQueries, bindParams, loadSavedQueries, parseSavedQuery } from '../server/services/saved-queries.js';
-import { seededKuzuStore } from '../server/testing/harness.js';
-import type { KuzuStore } from '../store/kuzu/store.js';
+import { NEO4J_WAIT_MS, seededStore, testEngines, type SeededStore } from '../server/testing/harness.js';
+import type { PlainValue } from '../shared/graph.js';
+import type { Engine, Store } from '../store/store.js';
 import { lintCypher } from './lint-cypher.js';
 
 const TREATY = 'agreement:comprehensive-strategic-partnership-treaty';
@@ -43,16 +44,18 @@ describe('saved query files', () => {
   });
 });
 
-describe('saved queries on the seeded Kùzu store', () => {
-  let seeded: Awaited<ReturnType<typeof seededKuzuStore>>;
-  let store: KuzuStore;
-  const saved = new SavedQueries(queries);
-  const run = (name: string, params: Record<string, unknown> = {}) => saved.run(store, name, params, { timeoutMs: 10_000, maxRows: 5000 });
+const saved = new SavedQueries(queries);
+const LIMITS = { timeoutMs: 10_000, maxRows: 5000 };
+
+describe.each(testEngines())('saved queries on the seeded %s store', (engine) => {
+  let seeded: SeededStore;
+  let store: Store;
+  const run = (name: string, params: Record<string, unknown> = {}) => saved.run(store, name, params, LIMITS);
 
   beforeAll(async () => {
-    seeded = await seededKuzuStore();
+    seeded = await seededStore(engine);
     store = seeded.store;
-  });
+  }, NEO4J_WAIT_MS);
   afterAll(async () => seeded?.close());
 
   it.each(queries.map((q) => [q.name] as const))('%s runs with its defaults', async (name) => {
@@ -146,5 +149,42 @@ describe('saved queries on the seeded Kùzu store', () => {
       const claims = await run('article-claims', { article: id });
       expect(claims.rows.length, id).toBeGreaterThan(0);
     }
+  });
+});
+
+/** A value with null properties dropped and keys sorted: Neo4j stores no nulls, Kùzu keeps every column. */
+function canonical(value: PlainValue): PlainValue {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, PlainValue> = {};
+  for (const key of Object.keys(value).sort()) if (value[key] !== null) out[key] = canonical(value[key]);
+  return out;
+}
+
+describe.runIf(testEngines().includes('neo4j'))('every saved query gives the same answer on Kùzu and Neo4j', () => {
+  const answers: Partial<Record<Engine, Map<string, PlainValue[]>>> = {};
+
+  beforeAll(async () => {
+    for (const engine of ['kuzu', 'neo4j'] as const) {
+      const seeded = await seededStore(engine);
+      try {
+        const byName = new Map<string, PlainValue[]>();
+        for (const q of queries) {
+          const r = await saved.run(seeded.store, q.name, {}, LIMITS);
+          const rows = r.rows.map((row) => canonical(row));
+          // Without ORDER BY neither engine promises an order: compare as a set of rows.
+          byName.set(q.name, /\bORDER\s+BY\b/i.test(q.cypher) ? rows : rows.map((row) => JSON.stringify(row)).sort());
+        }
+        answers[engine] = byName;
+      } finally {
+        await seeded.close();
+      }
+    }
+  }, NEO4J_WAIT_MS);
+
+  it.each(queries.map((q) => [q.name] as const))('%s', (name) => {
+    const kuzu = answers.kuzu!.get(name)!;
+    expect(kuzu.length, 'the query answers something on the seed').toBeGreaterThan(0);
+    expect(answers.neo4j!.get(name)).toEqual(kuzu);
   });
 });

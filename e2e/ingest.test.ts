@@ -53,10 +53,12 @@ describe('ingesting an article in the browser', () => {
     expect(await metWithEdges(page, KIM).then((edges) => edges.filter((e) => e.target === BELOUSOV))).toEqual([]);
     await openIngestTab(page);
 
-    // Without a date line and without a date: the server's 400 message, in the panel.
+    // A preview the server refuses: its 400 message, in the panel.
     await page.locator('#ingest-text').fill('Kim Jong Un bertemu dengan Andrei Belousov di Pyongyang.');
+    await page.locator('#ingest-date').fill('2024-13-45');
     await page.locator('#ingest-preview').click();
-    await page.locator('#ingest-error', { hasText: 'No publication date found' }).waitFor();
+    await page.locator('#ingest-error', { hasText: 'YYYY-MM-DD' }).waitFor();
+    await page.locator('#ingest-date').fill('');
 
     // Ctrl+Enter in the text previews.
     await page.locator('#ingest-text').fill(ARTICLE);

@@ -399,7 +399,7 @@ export function proposedEntities(mentions: readonly EntityMention[]): ProposedEn
         existing.label = m.label;
         existing.reason = m.reason;
       }
-    } else byKey.set(key, { name: m.name, label: m.label, reason: m.reason, offsets: [m.start] });
+    } else byKey.set(key, { name: m.name, label: m.label, reason: m.reason, aliases: [], offsets: [m.start] });
   }
   return [...byKey.values()];
 }

@@ -69,6 +69,8 @@ describe('candidatesToFacts', () => {
     const g = candidatesToFacts(
       [
         {
+          id: 'cand-0000000000000000',
+          spans: [],
           subject: { id: 'state:north-korea', name: 'North Korea', label: 'State' },
           predicate: 'LAUNCHED',
           object: { id: null, name: 'a satellite', label: 'Event' },
@@ -78,7 +80,7 @@ describe('candidatesToFacts', () => {
           quote: 'North Korea launched a satellite.',
           offset: 0,
           confidence: 0.5,
-          modality: 'asserted',
+          status: 'reported',
           trigger: 'launched',
           notes: [],
         },

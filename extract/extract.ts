@@ -2,14 +2,15 @@
  * Article text in, candidate facts out: clean → entities → sentences →
  * relation patterns → dates. Pure and deterministic: no network, no store.
  */
+import { createHash } from 'node:crypto';
 import type { IngestCandidate, IngestCandidateEnd } from '../shared/api.js';
 import type { Graph, GraphEdge, GraphNode } from '../shared/graph.js';
 import { normalizeText } from '../shared/graph.js';
-import type { NodeLabel, RelType } from '../shared/schema.js';
+import { PROVENANCE_PROPS, type NodeLabel, type RelType } from '../shared/schema.js';
 import { cleanArticle } from './clean.js';
 import { findDates, type DateMention, type DatePrecision } from './dates.js';
 import { findEntities, proposedEntities, type Gazetteer, type ProposedEntity } from './entities.js';
-import { extractRelations, splitSentences, type Modality, type SkippedTrigger } from './relations.js';
+import { extractRelations, splitSentences, type SkippedTrigger } from './relations.js';
 
 /** The candidate shapes are API types: one definition in shared/api.ts. */
 export type CandidateEnd = IngestCandidateEnd;
@@ -18,7 +19,9 @@ export type Candidate = IngestCandidate;
 export interface ExtractedArticle {
   headline: string;
   byline: string | null;
+  /** Publication date, or null when neither the page nor the caller gives one. */
   date: string | null;
+  undated: boolean;
   dateText: string | null;
   outlet: string | null;
   text: string;
@@ -71,6 +74,7 @@ export function extractCandidates(raw: string, opts: ExtractOptions): ExtractRes
     return dateCache.get(sentenceStart)!;
   };
 
+  const textHash = createHash('sha256').update(text).digest('hex');
   const candidates: Candidate[] = relations.map((r) => {
     const byAnchor = datesFor(r.sentence.start, r.sentence.end, r.sentence.text);
     const own = byAnchor.get(r.triggerStart)?.find((d) => d.date !== null) ?? byAnchor.get(r.triggerStart)?.[0];
@@ -79,7 +83,12 @@ export function extractCandidates(raw: string, opts: ExtractOptions): ExtractRes
       : articleDate
         ? `no date in the sentence (article published ${articleDate})`
         : 'no date in the sentence, and the publication date is unknown';
+    const spans: Candidate['spans'] = [{ start: r.triggerStart, end: r.triggerStart + r.trigger.length, role: 'trigger' }];
+    for (const [role, arg] of [['subject', r.subject], ['object', r.object]] as const) {
+      if (arg.start !== undefined && arg.end !== undefined) spans.push({ start: arg.start, end: arg.end, role });
+    }
     return {
+      id: candidateId(textHash, r.sentence.start, r.triggerStart, r.predicate, r.subject, r.object),
       subject: { id: r.subject.id, name: r.subject.name, label: r.subject.label },
       predicate: r.predicate,
       object: { id: r.object.id, name: r.object.name, label: r.object.label },
@@ -89,8 +98,9 @@ export function extractCandidates(raw: string, opts: ExtractOptions): ExtractRes
       ...(own?.from ? { dateFrom: own.from, dateTo: own.to } : {}),
       quote: r.sentence.text,
       offset: r.sentence.start,
+      spans,
       confidence: r.confidence,
-      modality: r.modality,
+      status: r.status,
       ...(r.reportedBy ? { reportedBy: r.reportedBy } : {}),
       trigger: r.trigger,
       notes: r.notes,
@@ -102,6 +112,7 @@ export function extractCandidates(raw: string, opts: ExtractOptions): ExtractRes
       headline: cleaned.headline,
       byline: cleaned.byline,
       date: articleDate,
+      undated: articleDate === null,
       dateText: opts.date && opts.date !== cleaned.date ? null : cleaned.dateText,
       outlet: opts.outlet ?? cleaned.outletHint,
       text,
@@ -111,6 +122,17 @@ export function extractCandidates(raw: string, opts: ExtractOptions): ExtractRes
     skipped,
     removed: cleaned.removed,
   };
+}
+
+/**
+ * A candidate's id from what it was read from: the article's text, where the
+ * sentence and the trigger stand, the relation and its ends as extracted. The
+ * same text always gives the same ids; a reviewer's edits do not change them.
+ */
+function candidateId(textHash: string, offset: number, triggerStart: number, predicate: RelType, subject: CandidateEnd, object: CandidateEnd): string {
+  const end = (e: CandidateEnd) => e.id ?? `${e.label}:${normalizeText(e.name)}`;
+  const key = [textHash, offset, triggerStart, predicate, end(subject), end(object)].join('|');
+  return `cand-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 }
 
 // ---- candidates → graph edges with provenance (shared/schema.ts REL_PROPS) ----
@@ -139,10 +161,17 @@ function idPart(id: string): string {
   return id.slice(id.indexOf(':') + 1);
 }
 
+/** The date this claim gives, in the form sourceDates holds: YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO. */
+function claimDate(c: Candidate): string {
+  if (c.dateFrom && c.dateTo) return `${c.dateFrom}..${c.dateTo}`;
+  if (!c.date) return '';
+  return c.datePrecision === 'year' ? c.date.slice(0, 4) : c.datePrecision === 'month' ? c.date.slice(0, 7) : c.date;
+}
+
 function claimOf(c: Candidate): string {
   const parts: string[] = [];
-  if (c.modality === 'alleged') parts.push('alleged');
-  if (c.reportedBy) parts.push(`reported by ${c.reportedBy}`);
+  if (c.status !== 'reported') parts.push(c.status);
+  if (c.reportedBy) parts.push(`according to ${c.reportedBy}`);
   parts.push(...c.notes);
   return parts.join('; ');
 }
@@ -181,11 +210,7 @@ export function candidatesToFacts(candidates: readonly Candidate[], articleId: s
           dateFrom: c.dateFrom ?? null,
           dateTo: c.dateTo ?? null,
           place: null,
-          sourceArticles: [],
-          sourceQuotes: [],
-          sourceOffsets: [],
-          sourceClaims: [],
-          sourceDateNotes: [],
+          ...Object.fromEntries(PROVENANCE_PROPS.map((k) => [k, []])),
         },
       };
       edges.set(id, edge);
@@ -201,6 +226,10 @@ export function candidatesToFacts(candidates: readonly Candidate[], articleId: s
     (p.sourceOffsets as number[]).push(c.offset);
     (p.sourceClaims as string[]).push(claimOf(c));
     (p.sourceDateNotes as string[]).push(c.dateNote);
+    (p.sourceStatuses as string[]).push(c.status);
+    (p.sourceNumbers as string[]).push('');
+    (p.sourceDates as string[]).push(claimDate(c));
+    (p.sourcePlaces as string[]).push('');
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IngestInputError, requireArticleDate, validateArticleInput } from './input.js';
+import { IngestInputError, articleDateOf, validateArticleInput } from './input.js';
 
 function problem(fn: () => unknown): IngestInputError {
   try {
@@ -41,18 +41,18 @@ describe('validateArticleInput', () => {
   });
 });
 
-describe('requireArticleDate', () => {
+describe('articleDateOf', () => {
   it('prefers --date, then the page date', () => {
-    expect(requireArticleDate('2024-11-12', '2024-11-13')).toBe('2024-11-13');
-    expect(requireArticleDate('2024-11-12')).toBe('2024-11-12');
+    expect(articleDateOf('2024-11-12', '2024-11-13')).toBe('2024-11-13');
+    expect(articleDateOf('2024-11-12')).toBe('2024-11-12');
   });
 
-  it('asks for --date when the page has none', () => {
-    expect(problem(() => requireArticleDate(null))).toMatchObject({ code: 'no-date', message: expect.stringMatching(/YYYY-MM-DD.*--date/) });
+  it('leaves an undated page undated instead of refusing it', () => {
+    expect(articleDateOf(null)).toBeNull();
   });
 
   it('rejects a malformed --date', () => {
-    expect(problem(() => requireArticleDate(null, '12/11/2024')).code).toBe('bad-date');
-    expect(problem(() => requireArticleDate(null, '2024-02-30')).code).toBe('bad-date');
+    expect(problem(() => articleDateOf(null, '12/11/2024'))).toMatchObject({ code: 'bad-date', message: expect.stringMatching(/--date 12\/11\/2024 is not a date: write it as YYYY-MM-DD/) });
+    expect(problem(() => articleDateOf(null, '2024-02-30')).code).toBe('bad-date');
   });
 });

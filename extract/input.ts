@@ -3,7 +3,7 @@
  */
 import { isIsoDate } from './dates.js';
 
-export type IngestInputProblem = 'empty' | 'binary' | 'encoding' | 'too-large' | 'no-date' | 'bad-date';
+export type IngestInputProblem = 'empty' | 'binary' | 'encoding' | 'too-large' | 'bad-date';
 
 export class IngestInputError extends Error {
   constructor(
@@ -46,15 +46,15 @@ export function validateArticleInput(buffer: Buffer, maxBytes = DEFAULT_MAX_BYTE
   return text.replace(/^\uFEFF/, '');
 }
 
-/** The publication date to resolve relative dates against: --date wins, then the page's date line. */
-export function requireArticleDate(pageDate: string | null, givenDate?: string): string {
+/**
+ * The publication date to resolve relative dates against: --date wins, then the
+ * page's date line, else null. An undated article is still extracted: relative
+ * dates stay empty with a note, and the review says the article is undated.
+ */
+export function articleDateOf(pageDate: string | null, givenDate?: string): string | null {
   if (givenDate !== undefined) {
     if (!isIsoDate(givenDate)) throw new IngestInputError('bad-date', `--date ${givenDate} is not a date: write it as YYYY-MM-DD, e.g. --date 2024-11-12.`);
     return givenDate;
   }
-  if (pageDate) return pageDate;
-  throw new IngestInputError(
-    'no-date',
-    'No publication date found in the article: give the day it was published (YYYY-MM-DD; the date field, or --date on the command line) so that "Senin" or "bulan lalu" can be resolved.',
-  );
+  return pageDate;
 }

@@ -97,7 +97,7 @@ describe('reported speech', () => {
   it('keeps Y\'s fact with lower confidence and the speaker', () => {
     const direct = facts('Kim menandatangani pakta pertahanan.').relations[0];
     const reported = facts('Lavrov mengatakan bahwa Kim menandatangani pakta pertahanan.').relations[0];
-    expect(reported).toMatchObject({ predicate: 'SIGNED', subject: { id: 'person:kim-jong-un' }, reportedBy: 'Sergei Lavrov', modality: 'reported' });
+    expect(reported).toMatchObject({ predicate: 'SIGNED', subject: { id: 'person:kim-jong-un' }, reportedBy: 'Sergei Lavrov', status: 'attributed' });
     expect(reported.confidence).toBeLessThan(direct.confidence);
   });
 
@@ -109,7 +109,7 @@ describe('reported speech', () => {
   it('marks an accusation\'s content as alleged', () => {
     const r = facts('Amerika Serikat menuduh Korea Utara mengirim lebih dari 10.000 tentara ke Rusia.');
     expect(r.triples).toEqual(['state:north-korea DEPLOYED_TROOPS_TO state:russia', 'state:united-states ACCUSED state:north-korea']);
-    expect(r.relations[0]).toMatchObject({ modality: 'alleged', reportedBy: 'United States' });
+    expect(r.relations[0]).toMatchObject({ status: 'alleged', reportedBy: 'United States' });
   });
 });
 
@@ -188,6 +188,6 @@ describe('LAUNCHED, ACCUSED and SUPPLIED', () => {
   it('does not read aid or possible transfers as arms supplies', () => {
     expect(facts('Rusia memberikan bantuan kepada Korea Utara.').relations).toEqual([]);
     expect(facts('Pejabat khawatir Rusia mungkin mentransfer teknologi ke Korea Utara.').relations).toEqual([]);
-    expect(facts('Kim Jong Un dituduh memasok senjata ke Rusia.').relations[0]).toMatchObject({ modality: 'alleged' });
+    expect(facts('Kim Jong Un dituduh memasok senjata ke Rusia.').relations[0]).toMatchObject({ status: 'alleged' });
   });
 });

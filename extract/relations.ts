@@ -27,10 +27,13 @@ export interface Arg {
   label: NodeLabel;
   /** How the argument was resolved when not by name (a generic noun, a capital for its state). */
   via?: string;
+  /** Where in the whole text the words that gave this argument stand. */
+  start?: number;
+  end?: number;
 }
 
-export type { Modality } from '../shared/api.js';
-import type { Modality } from '../shared/api.js';
+export type { ClaimStatus } from '../shared/api.js';
+import type { ClaimStatus } from '../shared/api.js';
 
 export interface Relation {
   predicate: RelType;
@@ -41,7 +44,7 @@ export interface Relation {
   trigger: string;
   triggerStart: number;
   confidence: number;
-  modality: Modality;
+  status: ClaimStatus;
   reportedBy?: string;
   notes: string[];
 }
@@ -158,11 +161,11 @@ function gapText(ctx: Ctx, a: number, b: number): string {
 
 function toArg(m: EntityMention, labels: readonly NodeLabel[], ctx: Ctx): Arg | null {
   if (!m.label) return null;
-  if (labels.includes(m.label)) return { id: m.id, name: m.name, label: m.label };
+  if (labels.includes(m.label)) return { id: m.id, name: m.name, label: m.label, start: m.start, end: m.end };
   // A capital standing for its government ("Pyongyang memberikan rudal").
   if (m.label === 'Place' && m.id && labels.includes('State')) {
     const state = ctx.actsFor.get(m.id);
-    if (state) return { ...state, via: `"${m.surface}" stands for ${state.name}` };
+    if (state) return { ...state, via: `"${m.surface}" stands for ${state.name}`, start: m.start, end: m.end };
   }
   return null;
 }
@@ -578,7 +581,7 @@ function isQuestion(s: string): boolean {
 
 interface Attribution {
   speaker: string;
-  modality: Modality;
+  status: ClaimStatus;
   factor: number;
 }
 
@@ -611,24 +614,24 @@ function attribution(ctx: Ctx, pos: number, subjects: Arg[]): Attribution | null
     const speaker = speakerAt(ctx, verb.index, 'before');
     if (speaker && !subjects.some((a) => a.name === speaker)) {
       const accuse = ACCUSE_VERB.test(verb[0]);
-      return { speaker, modality: accuse ? 'alleged' : 'reported', factor: accuse ? 0.6 : 0.75 };
+      return { speaker, status: accuse ? 'alleged' : 'attributed', factor: accuse ? 0.6 : 0.75 };
     }
   }
   const nominal = lastMatch(NOMINAL_REPORT, head);
   if (nominal) {
     const speaker = speakerAt(ctx, nominal.index + nominal[0].length, 'after');
     const accuse = /tuduhan|accusation/i.test(nominal[0]);
-    if (speaker) return { speaker, modality: accuse ? 'alleged' : 'reported', factor: accuse ? 0.6 : 0.75 };
+    if (speaker) return { speaker, status: accuse ? 'alleged' : 'attributed', factor: accuse ? 0.6 : 0.75 };
   }
   const lead = LEADING_ATTRIBUTION.exec(s);
   if (lead) {
     const speaker = speakerAt(ctx, lead[0].length, 'after');
-    if (speaker) return { speaker, modality: 'reported', factor: 0.85 };
+    if (speaker) return { speaker, status: 'attributed', factor: 0.85 };
   }
   const trailing = firstMatch(TRAILING_ATTRIBUTION, s.slice(pos));
   if (trailing) {
     const speaker = speakerAt(ctx, pos + trailing.index + trailing[0].length, 'after');
-    if (speaker) return { speaker, modality: 'reported', factor: 0.85 };
+    if (speaker) return { speaker, status: 'attributed', factor: 0.85 };
   }
   return null;
 }
@@ -715,15 +718,15 @@ export function extractRelations(text: string, mentions: readonly EntityMention[
           seen.add(key);
           const attr = attribution(ctx, m.index!, [f.subject]);
           let confidence = f.confidence;
-          let modality: Modality = 'asserted';
+          let status: ClaimStatus = 'reported';
           const notes = [...(f.notes ?? [])];
           if (attr) {
             confidence *= attr.factor;
-            modality = attr.modality;
+            status = attr.status;
           }
           if (alleged) {
             confidence *= 0.6;
-            modality = 'alleged';
+            status = 'alleged';
             notes.push('hedged in the text (alleged, believed or reported)');
           }
           if (ctx.headline) {
@@ -738,7 +741,7 @@ export function extractRelations(text: string, mentions: readonly EntityMention[
             trigger: m[0],
             triggerStart: offset,
             confidence: Math.round(confidence * 100) / 100,
-            modality,
+            status,
             ...(attr ? { reportedBy: attr.speaker } : {}),
             notes,
           });

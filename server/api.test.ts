@@ -11,7 +11,7 @@ import type {
   SearchResponse,
   TimelineResponse,
 } from '../shared/api.js';
-import { startTestServer, testEngines, type TestServer } from './testing/harness.js';
+import { NEO4J_WAIT_MS, startTestServer, testEngines, type TestServer } from './testing/harness.js';
 
 const TREATY = 'agreement:comprehensive-strategic-partnership-treaty';
 
@@ -35,7 +35,7 @@ describe.each(testEngines())('API on %s', (engine) => {
 
   beforeAll(async () => {
     s = await startTestServer(engine);
-  });
+  }, NEO4J_WAIT_MS);
   afterAll(async () => {
     await s?.close();
   });

@@ -6,6 +6,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Config } from '../shared/config.js';
 import { errorHandler, notFoundRoute } from './http/errors.js';
+import { jsonLimits } from './http/json-limits.js';
 import { adminRoutes } from './routes/admin.js';
 import { exploreRoutes } from './routes/explore.js';
 import { exportRoutes } from './routes/export.js';
@@ -57,6 +58,7 @@ export function createApp({ config, store, log = console.error, serveClient = tr
   // Articles are bigger than queries: ingest parses its own bodies, with its own limit.
   app.use('/api', ingestRoutes(store, config));
   app.use('/api', express.json({ limit: config.bodyLimit }));
+  app.use('/api', jsonLimits(config.json));
   app.use('/api', graphRoutes(store));
   app.use('/api', queryRoutes(store, queries, config));
   app.use('/api', exploreRoutes(store));

@@ -10,7 +10,7 @@ import { seedKuzuFile } from '../seed/seed.js';
 import { createApp } from './app.js';
 import { loadConfig } from '../shared/config.js';
 import { KuzuStore } from '../store/kuzu/store.js';
-import { startTestServer, type TestServer } from './testing/harness.js';
+import { startTestServer, testEngines, type TestServer } from './testing/harness.js';
 
 const TOKEN = 'correct horse battery staple';
 
@@ -41,37 +41,39 @@ describe('hardening', () => {
   afterAll(async () => s?.close());
 
   describe('read-only by default', () => {
-    const writes = [
-      "CREATE (:Person {id: 'person:x', name: 'x'})",
-      "MERGE (s:State {id: 'state:atlantis'}) RETURN s",
-      'MATCH (n) DETACH DELETE n',
-      "MATCH (n:Person) SET n.name = 'pwned' RETURN n",
-      'MATCH (n:Person) REMOVE n.name RETURN n',
-      'DROP TABLE Person',
-      "CALL CREATE_FTS_INDEX('Person', 'x', ['name'])",
-      'CALL threads=1',
-      "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
-      "LOAD FROM '/etc/passwd' (header = false) RETURN *",
-      "COPY Person FROM '/tmp/people.csv'",
-      "COPY (MATCH (n) RETURN n.id) TO '/tmp/jejak-leak.csv'",
-      "EXPORT DATABASE '/tmp/jejak-export'",
-      'MATCH (n) RETURN n; MATCH (m) DETACH DELETE m',
-      '/* MATCH (n) RETURN n */ MATCH (n) DETACH DELETE n',
-      'MATCH (n) // harmless\nDETACH DELETE n',
-      "MATCH (n) WITH n CREATE (:Person {id: 'person:y'})",
-      'MATCH (n) DETACH\u00a0DELETE n',
-      'MATCH (n) DETACH/**/DELETE n',
-      'ＣＲＥＡＴＥ (:Person)',
-      "OPTIONAL MATCH (n) WITH n MERGE (:State {id: 'state:z'})",
-      "UNWIND [1] AS x CREATE (:Person {id: 'person:z'})",
-      'CHECKPOINT',
+    // Every refusal with its exact status (400), code and message: a refusal
+    // for the wrong reason (e.g. a syntax error where a write was meant) is a bug too.
+    const ONLY = '(only MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN, ORDER BY, SKIP, LIMIT, UNION, CALL of an allowed procedure)';
+    const writes: Array<[string, string, string]> = [
+      ["CREATE (:Person {id: 'person:x', name: 'x'})", "WRITE_REFUSED", `ad-hoc Cypher is read-only: CREATE is not allowed ${ONLY}`],
+      ["MERGE (s:State {id: 'state:atlantis'}) RETURN s", "WRITE_REFUSED", `ad-hoc Cypher is read-only: MERGE is not allowed ${ONLY}`],
+      ["MATCH (n) DETACH DELETE n", "WRITE_REFUSED", `ad-hoc Cypher is read-only: DELETE is not allowed ${ONLY}`],
+      ["MATCH (n:Person) SET n.name = 'pwned' RETURN n", "WRITE_REFUSED", `ad-hoc Cypher is read-only: SET is not allowed ${ONLY}`],
+      ["MATCH (n:Person) REMOVE n.name RETURN n", "WRITE_REFUSED", `ad-hoc Cypher is read-only: REMOVE is not allowed ${ONLY}`],
+      ["DROP TABLE Person","BAD_QUERY","not valid Cypher: mismatched input 'TABLE' (line 1, column 6)"],
+      ["CALL CREATE_FTS_INDEX('Person', 'x', ['name'])","BAD_QUERY","ad-hoc Cypher may not call the procedure create_fts_index: only db.labels, db.relationshiptypes, db.propertykeys, db.schema.visualization, show_tables, table_info, show_connection, db_version are allowed"],
+      ["CALL threads=1","BAD_QUERY","not valid Cypher: mismatched input '=' (line 1, column 13)"],
+      ["LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line", "BAD_QUERY", `ad-hoc Cypher may not use LOAD CSV (file and URL access) ${ONLY}`],
+      ["LOAD FROM '/etc/passwd' (header = false) RETURN *","BAD_QUERY","not valid Cypher: missing CSV at 'FROM' (line 1, column 6)"],
+      ["COPY Person FROM '/tmp/people.csv'","BAD_QUERY","not valid Cypher: mismatched input 'COPY' (line 1, column 1)"],
+      ["COPY (MATCH (n) RETURN n.id) TO '/tmp/jejak-leak.csv'","BAD_QUERY","not valid Cypher: mismatched input 'COPY' (line 1, column 1)"],
+      ["EXPORT DATABASE '/tmp/jejak-export'","BAD_QUERY","not valid Cypher: mismatched input 'EXPORT' (line 1, column 1)"],
+      ["MATCH (n) RETURN n; MATCH (m) DETACH DELETE m","BAD_REQUEST","send one Cypher statement at a time (found more after a ;)"],
+      ["/* MATCH (n) RETURN n */ MATCH (n) DETACH DELETE n", "WRITE_REFUSED", `ad-hoc Cypher is read-only: DELETE is not allowed ${ONLY}`],
+      ["MATCH (n) // harmless\nDETACH DELETE n", "WRITE_REFUSED", `ad-hoc Cypher is read-only: DELETE is not allowed ${ONLY}`],
+      ["MATCH (n) WITH n CREATE (:Person {id: 'person:y'})", "WRITE_REFUSED", `ad-hoc Cypher is read-only: CREATE is not allowed ${ONLY}`],
+      ["MATCH (n) DETACH\u00a0DELETE n", "WRITE_REFUSED", `ad-hoc Cypher is read-only: DELETE is not allowed ${ONLY}`],
+      ["MATCH (n) DETACH/**/DELETE n", "WRITE_REFUSED", `ad-hoc Cypher is read-only: DELETE is not allowed ${ONLY}`],
+      ["ＣＲＥＡＴＥ (:Person)","BAD_QUERY","not valid Cypher: mismatched input 'ＣＲＥＡＴＥ' (line 1, column 1)"],
+      ["OPTIONAL MATCH (n) WITH n MERGE (:State {id: 'state:z'})", "WRITE_REFUSED", `ad-hoc Cypher is read-only: MERGE is not allowed ${ONLY}`],
+      ["UNWIND [1] AS x CREATE (:Person {id: 'person:z'})", "WRITE_REFUSED", `ad-hoc Cypher is read-only: CREATE is not allowed ${ONLY}`],
+      ["CHECKPOINT","BAD_QUERY","not valid Cypher: mismatched input 'CHECKPOINT' (line 1, column 1)"],
     ];
 
-    it.each(writes)('refuses through /api/cypher: %s', async (query) => {
+    it.each(writes)('refuses through /api/cypher: %s', async (query, code, message) => {
       const r = await call(s.url, 'POST', '/api/cypher', { query });
-      expect(r.status).toBeGreaterThanOrEqual(400);
-      expect(r.status).toBeLessThan(500);
-      expect(JSON.parse(r.text).error.message).toBeTruthy();
+      expect(r.status).toBe(400);
+      expect(JSON.parse(r.text).error).toMatchObject({ code, message });
     });
 
     it('leaves the graph and the file system unchanged after every attempt', async () => {
@@ -210,6 +212,86 @@ describe('hardening', () => {
       expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(r.headers.get('access-control-allow-origin')).toBeNull();
     });
+  });
+});
+
+/** The reported exploit: one backslash before the second backtick hid LOAD FROM from the old lexical guard. */
+const fileRead = (file: string) => `WITH 1 AS \`a\\\` LOAD FROM '${file}' (file_format='csv', header=false, delim=':') RETURN * LIMIT $n //\``;
+
+/** `{"a":{"a":…1…}}` nested `depth` deep, built as text (no recursion in the test either). */
+const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+describe.each(testEngines())('reported attacks on %s: 400 before the engine, and the server keeps answering', (engine) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(engine, { JEJAK_WRITE_TOKEN: TOKEN, JEJAK_BODY_LIMIT: '100kb' });
+  });
+  afterAll(async () => s?.close());
+
+  async function stillAnswers() {
+    const h = await call(s.url, 'GET', '/api/health');
+    expect(h.status).toBe(200);
+    const search = await call(s.url, 'GET', '/api/search?q=kim');
+    expect(search.status).toBe(200);
+  }
+
+  const PROCEDURES = 'only db.labels, db.relationshiptypes, db.propertykeys, db.schema.visualization, show_tables, table_info, show_connection, db_version are allowed';
+  it.each([
+    ['/etc/passwd', fileRead('/etc/passwd'), { n: 3 }, 'BAD_QUERY', "not valid Cypher: missing CSV at 'FROM' (line 1, column 21)"],
+    ['/proc/self/environ', fileRead('/proc/self/environ'), { n: 3 }, 'BAD_QUERY', "not valid Cypher: missing CSV at 'FROM' (line 1, column 21)"],
+    ['READ_CSV_SERIAL (segfaulted the server)', "CALL READ_CSV_SERIAL('x') RETURN *", {}, 'BAD_QUERY', `ad-hoc Cypher may not call the procedure read_csv_serial: ${PROCEDURES}`],
+    ['apoc.load.json', "CALL apoc.load.json('file:///etc/passwd') YIELD value RETURN value", {}, 'BAD_QUERY', `ad-hoc Cypher may not call the procedure apoc.load.json: ${PROCEDURES}`],
+    ['3,000 parentheses (segfaulted the server)', `RETURN ${'('.repeat(3000)}1${')'.repeat(3000)}`, {}, 'BAD_REQUEST', 'the query nests brackets or CASE more than 32 deep (line 1, column 40); at most 32 levels are allowed (JEJAK_CYPHER_MAX_NESTING)'],
+    ['RETURN 1+1+… with 10,000 terms (segfaulted the server)', `RETURN ${Array(10_000).fill('1').join('+')}`, {}, 'BAD_REQUEST', "body field 'query' is 20006 characters long; at most 20000 are allowed (JEJAK_CYPHER_MAX_LENGTH)"],
+  ])('%s', async (_name, query, params, code, message) => {
+    const r = await call(s.url, 'POST', '/api/cypher', { query, params });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.text).error).toMatchObject({ code, message });
+    expect(r.text).not.toContain('root:');
+    expect(r.text).not.toContain(TOKEN);
+    await stillAnswers();
+  });
+
+  it.each([600, 10_000])('refuses params nested %i deep with 400 naming the limit', async (depth) => {
+    const res = await fetch(`${s.url}/api/cypher`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":"RETURN $a AS a","params":{"a":${nested(depth)}}}`,
+      signal: AbortSignal.timeout(15_000),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: unknown }).error).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'request body nests arrays or objects more than 16 deep; flatten it (JEJAK_JSON_MAX_DEPTH is 16)',
+    });
+    await stillAnswers();
+  });
+
+  it('refuses a body with more values than JEJAK_JSON_MAX_ITEMS', async () => {
+    const r = await call(s.url, 'POST', '/api/cypher', { query: 'RETURN size($xs) AS n', params: { xs: Array(10_001).fill(0) } });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.text).error).toEqual({ code: 'BAD_REQUEST', message: 'request body holds more than 10000 values; send fewer (JEJAK_JSON_MAX_ITEMS is 10000)' });
+  });
+
+  it('lets params within the limits through to the query', async () => {
+    const r = await call(s.url, 'POST', '/api/cypher', { query: 'RETURN $a.b.c AS c, size($xs) AS n', params: { a: { b: { c: 'deep enough' } }, xs: [1, 2, 3] } });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.text).rows).toEqual([{ c: 'deep enough', n: 3 }]);
+  });
+
+  it('keeps the engine check as a second wall: a query the guard would never pass is still refused by the engine', async () => {
+    // Straight to the store, past the parse-tree guard.
+    const refusal = await s.store.assertReadOnly(fileRead('/etc/passwd'), { n: 3 }).then(
+      () => 'allowed',
+      (e: { code: string }) => e.code,
+    );
+    expect(refusal).toBe(engine === 'kuzu' ? 'WRITE_REFUSED' : 'BAD_QUERY');
+  });
+
+  it('refuses, never skips, when the engine cannot plan the query', async () => {
+    // The old Kùzu check returned quietly when EXPLAIN failed (here: $n unknown at check time).
+    await expect(s.store.assertReadOnly('MATCH (n) RETURN n LIMIT $n')).rejects.toMatchObject({ code: 'BAD_QUERY' });
+    await expect(s.store.assertReadOnly('MATCH (n) RETURN n LIMIT $n', { n: 3 })).resolves.toBeUndefined();
   });
 });
 

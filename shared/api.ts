@@ -1,6 +1,6 @@
 /** Request and response shapes of the HTTP API, imported by server and client alike. */
 import type { Graph, GraphEdge, GraphNode, PlainValue, Provenance } from './graph.js';
-import type { NodeLabel, RelType } from './schema.js';
+import type { ClaimStatus, NodeLabel, RelType } from './schema.js';
 
 export interface ApiError {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -146,7 +146,8 @@ export interface ExportFormatInfo {
 // ---- ingest: the extractor's candidates (extract/) and the ingest endpoints (server/routes/ingest.ts) ----
 
 export type DatePrecision = 'day' | 'month' | 'year';
-export type Modality = 'asserted' | 'reported' | 'alleged';
+export type { ClaimStatus } from './schema.js';
+
 
 export interface IngestCandidateEnd {
   /** Graph id, or null for an entity the graph does not know yet. */
@@ -156,11 +157,18 @@ export interface IngestCandidateEnd {
 }
 
 export interface IngestCandidate {
+  /**
+   * Stable id: a hash of the article's cleaned text, the quote's offset, the
+   * trigger's offset, the relation and the ends as extracted. The same article
+   * always yields the same ids, so a commit names what the reviewer saw.
+   */
+  id: string;
   subject: IngestCandidateEnd;
   predicate: RelType;
   object: IngestCandidateEnd;
   date: string | null;
   datePrecision: DatePrecision | null;
+  /** How the date was read ("stated: …", "relative to the article …", or why there is none). */
   dateNote: string;
   /** Exact range when the date phrase names a week ("pekan lalu"). */
   dateFrom?: string;
@@ -169,8 +177,11 @@ export interface IngestCandidate {
   quote: string;
   /** Offset of `quote` in the cleaned text (`article.text`). */
   offset: number;
+  /** Spans in `article.text` to highlight: the trigger and the words that gave subject and object. */
+  spans: Array<{ start: number; end: number; role: 'trigger' | 'subject' | 'object' }>;
   confidence: number;
-  modality: Modality;
+  status: ClaimStatus;
+  /** Who the text attributes the claim to ("KCNA", "Sergei Lavrov"). */
   reportedBy?: string;
   /** The verb or noun that matched. */
   trigger: string;
@@ -182,34 +193,63 @@ export interface IngestProposedEntity {
   name: string;
   label: NodeLabel | null;
   reason: string;
+  /** Other names the article uses for it ("NIS" for "Badan Intelijen Nasional"). */
+  aliases: string[];
   /** Offsets of each occurrence in the text. */
   offsets: number[];
+  /** A known entity this name is the same as (alias, title or transliteration), and why. */
+  sameAs?: { id: string; name: string; reason: string };
 }
 
 export interface IngestArticle {
   text: string;
-  /** Publication date (YYYY-MM-DD); needed when the text carries none. */
+  /** Publication date (YYYY-MM-DD) when the text carries none; without it an undated article is still extracted. */
   date?: string;
   outlet?: string;
 }
 
+/** What committing a candidate would do to the graph, worked out at preview time. */
+export interface IngestMergePlan {
+  /** 'claim': joins an existing edge as another source; 'known': this article's claim is already there; 'new': a new edge. */
+  action: 'claim' | 'known' | 'new';
+  edgeId: string | null;
+  reason: string;
+}
+
 export interface IngestPreviewResponse {
   articleId: string;
-  article: { headline: string; byline: string | null; date: string; outlet: string | null; text: string };
+  article: {
+    headline: string;
+    byline: string | null;
+    /** Publication date, or null: the article is undated and relative dates are left empty. */
+    date: string | null;
+    undated: boolean;
+    dateText: string | null;
+    outlet: string | null;
+    text: string;
+  };
   candidates: IngestCandidate[];
+  /** Per candidate id: what a commit would do (from the store at preview time). */
+  merges: Record<string, IngestMergePlan>;
   newEntities: IngestProposedEntity[];
   skipped: Array<{ predicate: RelType; trigger: string; offset: number; reason: string; sentence: string }>;
 }
 
+/** A reviewer's changes to one candidate; every field is checked against the schema at commit. */
 export interface IngestEdit {
+  subject?: IngestCandidateEnd;
+  predicate?: RelType;
+  object?: IngestCandidateEnd;
   date?: string | null;
   datePrecision?: DatePrecision | null;
+  status?: ClaimStatus;
 }
 
 export interface IngestCommit extends IngestArticle {
-  /** Indexes of the accepted candidates; all when omitted. */
-  accept?: number[];
-  edits?: Record<number, IngestEdit>;
+  /** Ids of the accepted candidates (from the preview of the same text). */
+  accept: string[];
+  /** Per candidate id. */
+  edits?: Record<string, IngestEdit>;
 }
 
 export interface IngestReport {

@@ -15,6 +15,11 @@ const schema = z.object({
   JEJAK_BODY_LIMIT: z.string().default('1mb'),
   JEJAK_WRITE_TOKEN: z.string().optional(),
   JEJAK_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  JEJAK_CYPHER_MAX_LENGTH: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
+  JEJAK_CYPHER_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(4_000),
+  JEJAK_CYPHER_MAX_NESTING: z.coerce.number().int().min(2).max(200).default(32),
+  JEJAK_JSON_MAX_DEPTH: z.coerce.number().int().min(2).max(200).default(16),
+  JEJAK_JSON_MAX_ITEMS: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
 });
 
 export type Config = {
@@ -30,6 +35,10 @@ export type Config = {
   writeToken?: string;
   /** Requests per minute per client; 0 turns the limiter off. */
   rateLimit: number;
+  /** Ad-hoc Cypher text, checked on the lexer's tokens before parsing. */
+  cypher: { maxLength: number; maxTokens: number; maxNesting: number };
+  /** JSON request bodies, checked right after parsing and before any other work. */
+  json: { maxDepth: number; maxItems: number };
 };
 
 /** Reads and validates the environment once; throws with every bad variable named. */
@@ -53,6 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.JEJAK_BODY_LIMIT,
     writeToken: e.JEJAK_WRITE_TOKEN || undefined,
     rateLimit: e.JEJAK_RATE_LIMIT,
+    cypher: { maxLength: e.JEJAK_CYPHER_MAX_LENGTH, maxTokens: e.JEJAK_CYPHER_MAX_TOKENS, maxNesting: e.JEJAK_CYPHER_MAX_NESTING },
+    json: { maxDepth: e.JEJAK_JSON_MAX_DEPTH, maxItems: e.JEJAK_JSON_MAX_ITEMS },
   };
 }
 

@@ -53,3 +53,14 @@ export const queryTimeout = (ms: number) =>
 export const storeUnavailable = (message: string) => new JejakError('STORE_UNAVAILABLE', message);
 /** The disk holding the database is (nearly) full: 507, nothing written. */
 export const insufficientStorage = (message: string) => new JejakError('INSUFFICIENT_STORAGE', message);
+
+/**
+ * An engine's error text, fit to show a client: its first line only (no stack
+ * or plan dumps), absolute file paths replaced by `<path>`, at most 300
+ * characters. Used wherever a driver's message is passed on in a 4xx.
+ */
+export function firstLine(engineText: string): string {
+  const line = engineText.replace(/^Error: /, '').split('\n', 1)[0].trim();
+  const redacted = line.replace(/(?<![\w.])\/(?:[\w.@+-]+\/)*[\w.@+-]+/g, '<path>');
+  return redacted.length > 300 ? `${redacted.slice(0, 297)}...` : redacted;
+}

@@ -259,8 +259,12 @@ export interface Store {
   runSavedQuery(query: SavedCypher, params: Record<string, unknown>, options?: RunOptions): Promise<RunResult>;
   /** Cypher from outside in this engine's own dialect (ad-hoc, read-only after `assertReadOnly`). */
   run(query: string, params?: Record<string, unknown>, options?: RunOptions): Promise<RunResult>;
-  /** Throws BadQuery when the query would write; the engine's own plan decides. */
-  assertReadOnly(query: string): Promise<void>;
+  /**
+   * Throws WriteRefused when the query would write; the engine's own plan
+   * decides, planned with the query's parameters. A query that cannot be
+   * planned is refused too (BadQuery), never let through unchecked.
+   */
+  assertReadOnly(query: string, params?: Record<string, unknown>): Promise<void>;
 
   /** Creates the schema if missing (idempotent). */
   ensureSchema(): Promise<void>;

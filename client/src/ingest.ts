@@ -88,7 +88,7 @@ function candidateRow(c: IngestCandidate, i: number): { item: HTMLLIElement; row
   date.addEventListener('input', syncPrecision);
   syncPrecision();
   const ends = (end: IngestCandidate['subject']) => el('strong', { title: end.id ?? `new ${end.label}` }, end.name, end.id ? null : el('span', { class: 'muted small', text: ' (new)' }));
-  const said = [c.modality, c.reportedBy ? `reported by ${c.reportedBy}` : null, ...c.notes].filter(Boolean).join(' · ');
+  const said = [c.status, c.reportedBy ? `reported by ${c.reportedBy}` : null, ...c.notes].filter(Boolean).join(' · ');
   const item = el(
     'li',
     { class: 'candidate', 'data-index': i, 'data-predicate': c.predicate },
@@ -272,11 +272,12 @@ export function createIngestPanel(hooks: IngestPanelHooks): void {
       try {
         if (!secret) throw new Error('enter the write token (JEJAK_WRITE_TOKEN of the server) to load facts');
         if (/[^\x20-\x7e]/.test(secret)) throw new Error('the write token may contain only printable ASCII characters');
-        const accept = rows.flatMap((r, i) => (r.check.checked ? [i] : []));
-        const edits: Record<number, IngestEdit> = {};
-        for (const i of accept) {
+        const picked = rows.flatMap((r, i) => (r.check.checked ? [i] : []));
+        const accept = picked.map((i) => preview.candidates[i].id);
+        const edits: Record<string, IngestEdit> = {};
+        for (const i of picked) {
           const e = editOf(rows[i]);
-          if (e) edits[i] = e;
+          if (e) edits[preview.candidates[i].id] = e;
         }
         body = { ...previewed.article, accept, ...(Object.keys(edits).length ? { edits } : {}) };
       } catch (err) {

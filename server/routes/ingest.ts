@@ -4,6 +4,7 @@ import type { Config } from '../../shared/config.js';
 import { parseInput } from '../http/validate.js';
 import { requireWriteToken } from '../http/write-token.js';
 import { commitIngest, MAX_ARTICLE_BYTES, previewIngest } from '../services/ingest.js';
+import { CLAIM_STATUSES, NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from '../../shared/schema.js';
 import type { Store } from '../../store/store.js';
 
 const article = {
@@ -12,13 +13,30 @@ const article = {
   outlet: z.string().max(200).optional(),
 };
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+const end = z.object({
+  id: z.string().max(300).nullable(),
+  name: z.string().min(1, 'give the entity a name').max(300),
+  label: z.enum(NODE_LABELS.filter((l) => l !== 'Article') as [NodeLabel, ...NodeLabel[]]),
+});
+const candidateId = z.string({ error: 'accept and edits name candidates by the id the preview gave them (cand-…), not by number' }).regex(/^cand-[0-9a-f]{16}$/, 'a candidate id from the preview (cand-…)');
+
 const commit = z.object({
   ...article,
-  accept: z.array(z.number().int().min(0)).max(10_000).optional(),
+  accept: z.array(candidateId).max(10_000),
   edits: z
     .record(
-      z.string().regex(/^\d+$/),
-      z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(), datePrecision: z.enum(['day', 'month', 'year']).nullable().optional() }),
+      candidateId,
+      z
+        .object({
+          subject: end.optional(),
+          predicate: z.enum(REL_TYPES.filter((t) => t !== 'MENTIONS') as [RelType, ...RelType[]]).optional(),
+          object: end.optional(),
+          date: isoDate.nullable().optional(),
+          datePrecision: z.enum(['day', 'month', 'year']).nullable().optional(),
+          status: z.enum(CLAIM_STATUSES).optional(),
+        })
+        .strict(),
     )
     .optional(),
 });
@@ -35,8 +53,7 @@ export function ingestRoutes(store: Store, config: Config): Router {
 
   r.post('/ingest', requireWriteToken(config.writeToken), json, async (req, res) => {
     const b = parseInput(commit, req.body, 'body');
-    const edits = Object.fromEntries(Object.entries(b.edits ?? {}).map(([k, v]) => [Number(k), v]));
-    res.json(await commitIngest(store, b.text, { ...b, edits }));
+    res.json(await commitIngest(store, b.text, b));
   });
 
   return r;

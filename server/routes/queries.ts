@@ -9,7 +9,8 @@ import type { Store } from '../../store/store.js';
 const runBody = z.object({ params: z.record(z.string(), z.unknown()).default({}) });
 
 const cypherBody = z.object({
-  query: z.string().min(1, 'send one Cypher statement').max(20_000, 'at most 20,000 characters'),
+  // The length limit is the guard's (JEJAK_CYPHER_MAX_LENGTH), so the message can name it.
+  query: z.string().min(1, 'send one Cypher statement'),
   params: z.record(z.string(), z.unknown()).optional(),
   timeoutMs: z.number().int().min(1).max(600_000).optional(),
   maxRows: z.number().int().min(1).max(1_000_000).optional(),
@@ -17,7 +18,7 @@ const cypherBody = z.object({
 
 export function queryRoutes(store: Store, queries: SavedQueries, config: Config): Router {
   const r = Router();
-  const limits = { timeoutMs: config.queryTimeoutMs, maxRows: config.maxRows };
+  const limits = { timeoutMs: config.queryTimeoutMs, maxRows: config.maxRows, text: config.cypher };
 
   r.get('/queries', (_req, res) => {
     res.json({ queries: queries.list() });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphResponse, HealthResponse } from '../../shared/api.js';
+import type { GraphResponse, HealthResponse, IngestPreviewResponse } from '../../shared/api.js';
 import { provenanceOf } from '../../shared/graph.js';
-import { startTestServer, type TestServer } from '../testing/harness.js';
+import { startTestServer, testEngines, type TestServer } from '../testing/harness.js';
 
 const TOKEN = 'ingest-token';
+const TREATY = 'agreement:comprehensive-strategic-partnership-treaty';
 
 const ARTICLE = [
   'Kim Jong Un Terima Menhan Rusia di Pyongyang',
@@ -17,7 +18,9 @@ const ARTICLE = [
   'Korea Utara tidak menandatangani perjanjian dengan Ukraina.',
 ].join('\n');
 
-describe('ingest API', () => {
+const UNDATED = 'Menlu Korut ke Moskow\n\nMenteri Luar Negeri Korea Utara Choe Son Hui bertemu dengan Sergei Lavrov di Moskow pada Jumat.\n';
+
+describe.each(testEngines())('ingest API on %s', (engine) => {
   let s: TestServer;
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(s.url + path, {
@@ -27,63 +30,119 @@ describe('ingest API', () => {
     });
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   };
+  const preview = async (text: string, extra: Record<string, unknown> = {}) => {
+    const r = await post('/api/ingest/preview', { text, ...extra });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return r.body as IngestPreviewResponse;
+  };
   const counts = async () => {
     const h = (await (await fetch(`${s.url}/api/health`)).json()) as HealthResponse;
     return [h.nodes, h.relationships];
   };
+  const edgesOf = async (type: string, source: string, target: string) => {
+    const graph = (await (await fetch(`${s.url}/api/graph?limit=10000`)).json()) as GraphResponse;
+    return graph.graph.edges.filter((e) => e.type === type && e.source === source && e.target === target);
+  };
 
   beforeAll(async () => {
-    s = await startTestServer('kuzu', { JEJAK_WRITE_TOKEN: TOKEN });
+    s = await startTestServer(engine, { JEJAK_WRITE_TOKEN: TOKEN });
   });
   afterAll(async () => s?.close());
 
-  it('previews candidate facts with quotes and dates, and writes nothing', async () => {
+  it('previews candidates with stable ids, spans in the text and what each would merge into, and writes nothing', async () => {
     const before = await counts();
-    const { status, body } = await post('/api/ingest/preview', { text: ARTICLE, outlet: 'Contoh' });
-    expect(status).toBe(200);
-    const met = body.candidates.find((c: any) => c.predicate === 'MET_WITH');
-    expect(met.subject.id).toBe('person:kim-jong-un');
-    expect(met.object.id).toBe('person:andrei-belousov');
-    expect(met.date).toBe('2024-11-29');
-    expect(body.article.text.slice(met.offset, met.offset + met.quote.length)).toBe(met.quote);
-    expect(body.candidates.some((c: any) => c.object.id === 'state:ukraine')).toBe(false);
+    const p = await preview(ARTICLE, { outlet: 'Contoh' });
+    const met = p.candidates.find((c) => c.predicate === 'MET_WITH')!;
+    expect(met).toMatchObject({ subject: { id: 'person:kim-jong-un' }, object: { id: 'person:andrei-belousov' }, date: '2024-11-29', status: 'reported' });
+    expect(met.id).toMatch(/^cand-[0-9a-f]{16}$/);
+    expect(p.article.text.slice(met.offset, met.offset + met.quote.length)).toBe(met.quote);
+    const trigger = met.spans.find((x) => x.role === 'trigger')!;
+    expect(p.article.text.slice(trigger.start, trigger.end)).toBe('bertemu');
+    // The negated signing with Ukraine is a denied claim, never a reported one.
+    expect(p.candidates.filter((c) => c.object.id === 'state:ukraine' && c.status !== 'denied')).toEqual([]);
+    const signed = p.candidates.find((c) => c.predicate === 'SIGNED' && c.subject.id === 'person:vladimir-putin')!;
+    expect(p.merges[signed.id]).toMatchObject({ action: 'claim', edgeId: expect.any(String), reason: expect.stringMatching(/same relationship/) });
+    expect((await preview(ARTICLE, { outlet: 'Contoh' })).candidates.map((c) => c.id)).toEqual(p.candidates.map((c) => c.id));
     expect(await counts()).toEqual(before);
   });
 
-  it('needs the write token to load', async () => {
-    expect((await post('/api/ingest', { text: ARTICLE })).status).toBe(401);
+  it('extracts an undated article and says it is undated, leaving relative dates empty with a note', async () => {
+    const p = await preview(UNDATED);
+    expect(p.article).toMatchObject({ date: null, undated: true });
+    const met = p.candidates.find((c) => c.predicate === 'MET_WITH')!;
+    expect(met).toMatchObject({ subject: { id: 'person:choe-son-hui' }, object: { id: 'person:sergei-lavrov' }, date: null });
+    expect(met.dateNote).toMatch(/Jumat" is relative to the publication date, which is unknown/);
   });
 
-  it('merges accepted facts: a known fact gains a claim, a new one is created, and a second ingest changes nothing', async () => {
+  it('needs the write token to load', async () => {
+    const r = await post('/api/ingest', { text: ARTICLE, accept: [] });
+    expect(r.status).toBe(401);
+    expect(r.body.error.message).toMatch(/token/i);
+  });
+
+  it('commits exactly the accepted ids: a known fact gains a claim, the rest stays out, and a second commit changes nothing', async () => {
+    const p = await preview(ARTICLE, { outlet: 'Contoh' });
+    const signed = p.candidates.find((c) => c.predicate === 'SIGNED' && c.subject.id === 'person:vladimir-putin')!;
+    const met = p.candidates.find((c) => c.predicate === 'MET_WITH')!;
     const before = await counts();
-    const first = await post('/api/ingest', { text: ARTICLE, outlet: 'Contoh' }, TOKEN);
-    expect(first.status).toBe(200);
-    expect(first.body.claimsAdded).toBeGreaterThan(0);
+    const first = await post('/api/ingest', { text: ARTICLE, outlet: 'Contoh', accept: [signed.id] }, TOKEN);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ accepted: 1, claimsAdded: 1, edgesCreated: 0 });
     const after = await counts();
     expect(after[0]).toBe(before[0] + first.body.nodesCreated);
-    expect(after[1]).toBe(before[1] + first.body.edgesCreated + first.body.mentionsCreated);
+    expect(after[1]).toBe(before[1] + first.body.mentionsCreated);
+    const edges = (await edgesOf('SIGNED', 'person:vladimir-putin', TREATY)).filter((e) => e.properties.date === '2024-06-19');
+    expect(edges).toHaveLength(1);
+    expect(edges[0].id).toBe(p.merges[signed.id].edgeId);
+    expect(provenanceOf(edges[0].properties).some((c) => c.article === first.body.articleId)).toBe(true);
+    // Not accepted, not loaded.
+    expect(await edgesOf('MET_WITH', 'person:kim-jong-un', 'person:andrei-belousov')).toEqual([]);
+    expect(met.id).not.toBe(signed.id);
 
-    const graph = (await (await fetch(`${s.url}/api/graph?limit=10000`)).json()) as GraphResponse;
-    const signed = graph.graph.edges.filter(
-      (e) => e.type === 'SIGNED' && e.source === 'person:vladimir-putin' && e.target === 'agreement:comprehensive-strategic-partnership-treaty' && e.properties.date === '2024-06-19',
-    );
-    expect(signed).toHaveLength(1);
-    expect(provenanceOf(signed[0].properties).some((c) => c.article === first.body.articleId)).toBe(true);
-
-    const again = await post('/api/ingest', { text: ARTICLE, outlet: 'Contoh' }, TOKEN);
-    expect(again.body).toMatchObject({ nodesCreated: 0, edgesCreated: 0, mentionsCreated: 0, claimsAdded: 0 });
+    const again = await post('/api/ingest', { text: ARTICLE, outlet: 'Contoh', accept: [signed.id] }, TOKEN);
+    expect(again.body).toMatchObject({ nodesCreated: 0, edgesCreated: 0, mentionsCreated: 0, claimsAdded: 0, unchanged: 1 + first.body.mentionsCreated });
     expect(await counts()).toEqual(after);
   });
 
+  it("applies the reviewer's edits of date and status, checked against the schema", async () => {
+    const p = await preview(UNDATED);
+    const met = p.candidates.find((c) => c.predicate === 'MET_WITH')!;
+    const r = await post('/api/ingest', { text: UNDATED, accept: [met.id], edits: { [met.id]: { date: '2024-11-01', status: 'attributed' } } }, TOKEN);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.edgesCreated + r.body.claimsAdded).toBe(1);
+    const edges = await edgesOf('MET_WITH', 'person:choe-son-hui', 'person:sergei-lavrov');
+    const claim = edges.flatMap((e) => provenanceOf(e.properties).map((c) => ({ e, c }))).find((x) => x.c.article === r.body.articleId)!;
+    expect(claim.c.dateNote).toMatch(/set by the reviewer/);
+    expect(claim.c.status).toBe('attributed');
+  });
+
   it.each([
-    [{ text: '' }, 400, /article text/],
-    [{ text: 'Kim Jong Un bertemu dengan Andrei Belousov.' }, 400, /date/i],
-    [{ text: 'abc\u0000\u0000\u0000\u0001\u0002binary' }, 400, /binary|text/i],
-    [{ text: ARTICLE, date: '2024-13-45' }, 400, /date/i],
-  ])('rejects bad input %# with a clear message and loads nothing', async (input, status, message) => {
+    [{ accept: ['cand-0123456789abcdef'] }, /does not have: cand-0123456789abcdef.*Preview the same text again/],
+    [{ accept: [0] }, /by the id the preview gave them \(cand-…\), not by number/],
+    [{ accept: ['@met'], edits: { '@met': { predicate: 'LAUNCHED' } } }, /LAUNCHED goes to Event or Place, not to Person \(Sergei Lavrov\)/],
+    [{ accept: ['@met'], edits: { '@met': { subject: { id: 'person:nobody', name: 'Nobody', label: 'Person' } } } }, /no Person with id person:nobody in the graph/],
+    [{ accept: ['@met'], edits: { '@met': { date: '2024-02-30' } } }, /2024-02-30 is not a date; write YYYY-MM-DD/],
+    [{ accept: ['@met'], edits: { '@met': { status: 'true' } } }, /status/],
+    [{ accept: [], edits: { '@met': { status: 'denied' } } }, /edits name candidates that are not accepted/],
+  ])('refuses a commit that names what the preview did not give (%#) with 400, loading nothing', async (body, message) => {
+    const p = await preview(UNDATED);
+    const met = p.candidates.find((c) => c.predicate === 'MET_WITH')!;
+    const resolved = JSON.parse(JSON.stringify(body).replaceAll('@met', met.id));
+    const before = await counts();
+    const r = await post('/api/ingest', { text: UNDATED, ...resolved }, TOKEN);
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(message);
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    [{ text: '', accept: [] }, /article text/],
+    [{ text: 'abc\u0000\u0000\u0000\u0001\u0002binary', accept: [] }, /binary/i],
+    [{ text: ARTICLE, date: '2024-13-45', accept: [] }, /YYYY-MM-DD/],
+  ])('rejects bad input %# with a clear message and loads nothing', async (input, message) => {
     const before = await counts();
     const r = await post('/api/ingest', input, TOKEN);
-    expect(r.status).toBe(status);
+    expect(r.status).toBe(400);
     expect(r.body.error.message).toMatch(message);
     expect(await counts()).toEqual(before);
   });

@@ -5,13 +5,16 @@
  * ingesting the same article twice changes nothing.
  */
 import { createHash } from 'node:crypto';
-import type { IngestPreviewResponse, IngestReport } from '../../shared/api.js';
+import type { IngestCommit, IngestMergePlan, IngestPreviewResponse, IngestReport } from '../../shared/api.js';
 import { normalizeText, type Graph, type GraphEdge, type GraphNode } from '../../shared/graph.js';
-import { buildGazetteer, entitiesFromGraph } from '../../extract/entities.js';
-import { candidatesToFacts, extractCandidates, type Candidate } from '../../extract/extract.js';
-import { IngestInputError, requireArticleDate, validateArticleInput } from '../../extract/input.js';
+import { PROVENANCE_PROPS, isNodeLabel, type NodeLabel } from '../../shared/schema.js';
+import { buildGazetteer, entitiesFromGraph, type Gazetteer } from '../../extract/entities.js';
+import { candidatesToFacts, endId, extractCandidates } from '../../extract/extract.js';
+import { IngestInputError, articleDateOf, validateArticleInput } from '../../extract/input.js';
 import { badRequest } from '../../shared/errors.js';
+import { matchingEvent } from '../../store/same-event.js';
 import type { Store } from '../../store/store.js';
+import { acceptedCandidates, applyEdit } from './ingest-review.js';
 
 export const MAX_ARTICLE_BYTES = 5_000_000;
 
@@ -42,22 +45,70 @@ export function articleIdOf(text: string): string {
   return `article:ingest-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
 }
 
-export async function previewIngest(store: Store, raw: string | Buffer, options: IngestOptions = {}): Promise<IngestPreview> {
-  const text = asBadRequest(() => validateArticleInput(Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8'), MAX_ARTICLE_BYTES));
-  const result = extractCandidates(text, { date: options.date, outlet: options.outlet, gazetteer: await gazetteerFromStore(store) });
-  const date = asBadRequest(() => requireArticleDate(result.article.date, options.date));
+/** The preview of a validated text against a gazetteer, without the store: what --dry-run prints. */
+export function previewFromText(text: string, gazetteer: Gazetteer, options: IngestOptions = {}): IngestPreview {
+  const date = asBadRequest(() => articleDateOf(null, options.date)) ?? undefined;
+  const result = extractCandidates(text, { date, outlet: options.outlet, gazetteer });
   return {
     articleId: articleIdOf(result.article.text),
-    article: { ...result.article, date },
+    article: result.article,
     candidates: result.candidates,
+    merges: {},
     newEntities: result.newEntities,
     skipped: result.skipped,
   };
 }
 
+async function previewOf(store: Store, raw: string | Buffer, options: IngestOptions): Promise<IngestPreview> {
+  const text = asBadRequest(() => validateArticleInput(Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8'), MAX_ARTICLE_BYTES));
+  return previewFromText(text, await gazetteerFromStore(store), options);
+}
+
+/** Candidates with ids, and for each what a commit would do to the graph. Writes nothing. */
+export async function previewIngest(store: Store, raw: string | Buffer, options: IngestOptions = {}): Promise<IngestPreview> {
+  const preview = await previewOf(store, raw, options);
+  const merges: Record<string, IngestMergePlan> = {};
+  for (const c of preview.candidates) {
+    const [edge] = candidatesToFacts([c], preview.articleId).edges;
+    merges[c.id] = await mergePlan(store, edge, preview.articleId, c.subject.id !== null && c.object.id !== null);
+  }
+  return { ...preview, merges };
+}
+
+const describeDate = (e: GraphEdge) => (e.properties.date ? `dated ${String(e.properties.date).slice(0, 10)}` : 'undated');
+
+/** What merging one edge would do, in words a reviewer can check. */
+async function mergePlan(store: Store, edge: GraphEdge, articleId: string, bothKnown: boolean): Promise<IngestMergePlan> {
+  if (!bothKnown) return { action: 'new', edgeId: null, reason: 'a new entity is proposed, so this is a new relationship' };
+  const existing = await existingEdges(store, edge);
+  // The store's own rule (store/same-event.ts), so the preview says what the commit will do.
+  const keyOf = (e: GraphEdge) => ({ ...e.properties, id: e.id });
+  const match = matchingEvent(existing.map(keyOf), keyOf(edge));
+  const same = existing.find((e) => e.id === match?.id);
+  if (!same) return { action: 'new', edgeId: null, reason: existing.length ? `${existing.length} ${edge.type} edge(s) between these two, none for the same event` : `no ${edge.type} edge between these two yet` };
+  const sources = ((same.properties.sourceArticles as string[] | null) ?? []).length;
+  if (((same.properties.sourceArticles as string[] | null) ?? []).includes(articleId)) return { action: 'known', edgeId: same.id, reason: 'this article\'s claim is already on that edge' };
+  return {
+    action: 'claim',
+    edgeId: same.id,
+    reason: `same relationship between the same two (${describeDate(same)}, ${sources} source${sources === 1 ? '' : 's'}); this candidate is ${edge.properties.date ? `dated ${edge.properties.date}` : 'undated'}: added as another claim`,
+  };
+}
+
+async function existingEdges(store: Store, edge: GraphEdge): Promise<GraphEdge[]> {
+  const ends = await store.run('MATCH (n) WHERE n.id IN $ids RETURN n', { ids: [edge.source, edge.target] });
+  const labelOf = new Map(ends.graph.nodes.map((n) => [n.id, n.label]));
+  const from = labelOf.get(edge.source);
+  const to = labelOf.get(edge.target);
+  if (!from || !to || !isNodeLabel(from) || !isNodeLabel(to)) return [];
+  // Labels and type come from the schema's allowlist; ids are parameters.
+  const found = await store.run(`MATCH (a:${from} {id: $from})-[r:${edge.type}]->(b:${to} {id: $to}) RETURN a, r, b`, { from: edge.source, to: edge.target });
+  return found.graph.edges;
+}
+
 function articleNode(preview: IngestPreview): GraphNode {
   const a = preview.article;
-  const name = a.headline || `${a.outlet ?? 'article'} ${a.date}`;
+  const name = a.headline || `${a.outlet ?? 'article'} ${a.date ?? 'undated'}`;
   return {
     id: preview.articleId,
     label: 'Article',
@@ -69,7 +120,7 @@ function articleNode(preview: IngestPreview): GraphNode {
       outlet: a.outlet ?? null,
       headline: a.headline || null,
       byline: a.byline ?? null,
-      publishedAt: a.date,
+      publishedAt: a.date ?? null,
       language: 'id',
       file: null,
       text: a.text,
@@ -91,11 +142,11 @@ function mentionEdges(articleId: string, facts: Graph): GraphEdge[] {
         target: entity,
         properties: {
           summary: 'The article mentions the entity.',
+          ...Object.fromEntries(PROVENANCE_PROPS.map((k) => [k, ['']])),
           sourceArticles: [articleId],
           sourceQuotes: [(e.properties.sourceQuotes as string[])[0]],
           sourceOffsets: [(e.properties.sourceOffsets as number[])[0]],
-          sourceClaims: [''],
-          sourceDateNotes: [''],
+          sourceStatuses: ['reported'],
         },
       });
     }
@@ -104,23 +155,31 @@ function mentionEdges(articleId: string, facts: Graph): GraphEdge[] {
 }
 
 /**
- * Merges accepted candidates into the graph. `accept` lists candidate
- * indexes (all when omitted); an edited candidate replaces its original.
+ * Merges the reviewed candidates: the text is extracted again (deterministic,
+ * so the ids are those of the preview), the accepted ids are looked up, the
+ * edits applied and checked, and everything goes in one write transaction.
  */
-export async function commitIngest(
-  store: Store,
-  raw: string | Buffer,
-  options: IngestOptions & { accept?: number[]; edits?: Record<number, Partial<Pick<Candidate, 'date' | 'datePrecision' | 'predicate'>>> },
-): Promise<IngestReport> {
-  const preview = await previewIngest(store, raw, options);
-  const indexes = options.accept ?? preview.candidates.map((_, i) => i);
-  const bad = indexes.filter((i) => !Number.isInteger(i) || i < 0 || i >= preview.candidates.length);
-  if (bad.length) throw badRequest(`accept lists candidates that do not exist: ${bad.join(', ')} (there are ${preview.candidates.length})`, { param: 'accept' });
-  const accepted = indexes.map((i) => ({ ...preview.candidates[i], ...(options.edits?.[i] ?? {}) }));
+export async function commitIngest(store: Store, raw: string | Buffer, options: IngestOptions & Pick<IngestCommit, 'accept' | 'edits'>): Promise<IngestReport> {
+  const preview = await previewOf(store, raw, options);
+  const accepted = acceptedCandidates(preview.candidates, options.accept).map((c) => applyEdit(c, options.edits?.[c.id]));
+  const unknownEdits = Object.keys(options.edits ?? {}).filter((id) => !accepted.some((c) => c.id === id));
+  if (unknownEdits.length) throw badRequest(`edits name candidates that are not accepted: ${unknownEdits.slice(0, 5).join(', ')}; accept them too, or drop their edits`, { param: 'edits' });
   const facts = candidatesToFacts(accepted, preview.articleId);
   const article = articleNode(preview);
   const edges = [...facts.edges, ...mentionEdges(preview.articleId, facts)];
 
+  const existingNodes = await store.run('MATCH (n) WHERE n.id IN $ids RETURN n', { ids: [article.id, ...facts.nodes.map((n) => n.id), ...edges.flatMap((e) => [e.source, e.target])] });
+  const labelOf = new Map<string, NodeLabel>();
+  for (const n of [...existingNodes.graph.nodes, article, ...facts.nodes]) if (isNodeLabel(n.label)) labelOf.set(n.id, n.label);
+  // An edited end that names a graph id must be that node, with that label.
+  for (const c of accepted) {
+    for (const end of [c.subject, c.object]) {
+      const id = endId(end);
+      if (labelOf.get(id) !== end.label) {
+        throw badRequest(`candidate ${c.id}: ${end.id ? `no ${end.label} with id ${end.id} in the graph` : `${end.name} is not a ${end.label}`}; pick a known entity or leave the id empty to propose a new one`, { param: `edits.${c.id}` });
+      }
+    }
+  }
   // The store decides, inside one transaction, what is new and what joins an existing edge of the same event.
   const report = await store.mergeFacts({ articleId: preview.articleId, nodes: [article, ...facts.nodes], edges });
   return { articleId: preview.articleId, accepted: accepted.length, ...report };

@@ -5,13 +5,28 @@ import type { ParamType, QueryResponse, SavedQueryInfo, SavedQueryParam } from '
 import type { PlainValue } from '../../shared/graph.js';
 import { isNodeLabel, isRelType } from '../../shared/schema.js';
 import { badRequest, notFound } from '../../shared/errors.js';
-import type { RunOptions, Store } from '../../store/store.js';
+import type { Engine, RunOptions, Store } from '../../store/store.js';
 
 export const QUERIES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher/queries');
 
 export interface SavedQuery extends SavedQueryInfo {
+  /** Neo4j's dialect: what the user sees and what engines without a variant run. */
   cypher: string;
+  /** The query in another engine's dialect where it differs (`<file>.<engine>.cypher`). */
+  variants: Partial<Record<Engine, string>>;
   file: string;
+}
+
+const ENGINES: readonly Engine[] = ['kuzu', 'neo4j'];
+/** `09-shortest-path.kuzu.cypher` is the Kùzu variant of `09-shortest-path.cypher`. */
+const VARIANT_FILE = new RegExp(`^(.+)\\.(${ENGINES.join('|')})\\.cypher$`);
+
+/** The Cypher of a variant file: its leading `//` lines explain why it differs and are dropped. */
+function variantCypher(text: string): string {
+  const lines = text.split('\n');
+  let i = 0;
+  while (i < lines.length && (lines[i].startsWith('//') || lines[i].trim() === '')) i++;
+  return lines.slice(i).join('\n').trim().replace(/;\s*$/, '');
 }
 
 const PARAM_TYPES: readonly ParamType[] = ['string', 'integer', 'float', 'boolean', 'date', 'string[]', 'nodeId', 'relType', 'label'];
@@ -50,15 +65,21 @@ export function parseSavedQuery(text: string, file: string): SavedQuery {
     }
     return { name: pname, type: type as ParamType, description, ...(parsedDefault !== undefined ? { default: parsedDefault } : {}), required: !optional && parsedDefault === undefined };
   });
-  return { name, title: tag('title')[0] ?? name, description: tag('description').join(' '), params, cypher, file };
+  return { name, title: tag('title')[0] ?? name, description: tag('description').join(' '), params, cypher, variants: {}, file };
 }
 
 export function loadSavedQueries(dir = QUERIES_DIR): SavedQuery[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.cypher'))
-    .sort()
-    .map((f) => parseSavedQuery(fs.readFileSync(path.join(dir, f), 'utf8'), f));
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
+  const queries = files.filter((f) => !VARIANT_FILE.test(f)).map((f) => parseSavedQuery(fs.readFileSync(path.join(dir, f), 'utf8'), f));
+  const byFile = new Map(queries.map((q) => [q.file, q]));
+  for (const f of files) {
+    const m = VARIANT_FILE.exec(f);
+    if (!m) continue;
+    const query = byFile.get(`${m[1]}.cypher`);
+    if (!query) throw new Error(`${f}: a variant of ${m[1]}.cypher, which does not exist`);
+    query.variants[m[2] as Engine] = variantCypher(fs.readFileSync(path.join(dir, f), 'utf8'));
+  }
+  return queries;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -140,7 +161,7 @@ export class SavedQueries {
     const q = this.get(name);
     const params = bindParams(q, input);
     const started = performance.now();
-    const r = await store.runSavedQuery({ name: q.name, cypher: q.cypher, variants: {} }, params, options);
+    const r = await store.runSavedQuery(q, params, options);
     return { engine: store.engine, ...r, elapsedMs: Math.round(performance.now() - started) };
   }
 }

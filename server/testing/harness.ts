@@ -1,4 +1,10 @@
-/** Starts the real app on an ephemeral port over a seeded store, for API and browser tests. */
+/**
+ * Test stores and servers on every engine: Kùzu always, Neo4j when NEO4J_URI
+ * is set. Test files run in parallel processes but share one Neo4j database
+ * (each seeds it), so whoever uses Neo4j holds a lock across processes
+ * (`neo4jLock`) from seeding until close.
+ */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -21,13 +27,58 @@ export interface TestServer {
 
 export type TestEngine = 'kuzu' | 'neo4j';
 
-/** Engines to run API suites on: Kùzu always, Neo4j when NEO4J_URI is set. */
+/** Hooks that seed a store may wait this long for another file's Neo4j use to finish. */
+export const NEO4J_WAIT_MS = 15 * 60_000;
+
+let warned = false;
+
+/** Engines to run store and API suites on: Kùzu always, Neo4j when NEO4J_URI is set. */
 export function testEngines(): TestEngine[] {
   if (!process.env.NEO4J_URI) {
-    console.warn('NEO4J_URI not set: API tests run on Kùzu only (set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD to run them on Neo4j too)');
+    if (!warned) console.warn('NEO4J_URI not set: tests run on Kùzu only (set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD to run them on Neo4j too)');
+    warned = true;
     return ['kuzu'];
   }
   return ['kuzu', 'neo4j'];
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the cross-process lock on the Neo4j database at NEO4J_URI: a
+ * directory created atomically, holding the owner's pid; a lock whose owner
+ * died is taken over. Resolves to the release function.
+ */
+export async function neo4jLock(uri = process.env.NEO4J_URI ?? ''): Promise<() => void> {
+  const dir = path.join(os.tmpdir(), `jejak-neo4j-${createHash('sha256').update(uri).digest('hex').slice(0, 12)}.lock`);
+  const owner = path.join(dir, 'pid');
+  const deadline = Date.now() + NEO4J_WAIT_MS;
+  for (;;) {
+    try {
+      fs.mkdirSync(dir);
+      fs.writeFileSync(owner, String(process.pid));
+      return () => fs.rmSync(dir, { recursive: true, force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const pid = Number(fs.existsSync(owner) ? fs.readFileSync(owner, 'utf8') : NaN);
+    // A lock without a pid file is being created right now; one whose owner is gone is stale.
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) fs.rmSync(dir, { recursive: true, force: true });
+    if (Date.now() > deadline) throw new Error(`waited ${NEO4J_WAIT_MS / 60_000} min for the Neo4j test lock ${dir} (held by pid ${pid})`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export interface SeededStore {
+  store: Store;
+  close(): Promise<void>;
 }
 
 /** A Kùzu store in a temporary folder, loaded with the seed corpus. */
@@ -46,20 +97,49 @@ export async function seededKuzuStore(): Promise<{ store: KuzuStore; dir: string
   };
 }
 
+/** The Neo4j at NEO4J_URI, locked for this process and loaded with the seed corpus. */
+async function seededNeo4jStore(config: Config): Promise<SeededStore> {
+  if (!config.neo4j) throw new Error('NEO4J_URI is not set: the Neo4j tests need a server (npm run neo4j)');
+  const release = await neo4jLock(config.neo4j.uri);
+  try {
+    const { createNeo4jStore } = await import('../../store/neo4j/store.js');
+    const store = await createNeo4jStore({ ...config.neo4j, verify: true });
+    await seedStore(store, (await loadKnowledgeBase()).graph);
+    return {
+      store,
+      async close() {
+        try {
+          await store.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** A store of the given engine loaded with the seed corpus. */
+export async function seededStore(engine: TestEngine): Promise<SeededStore> {
+  if (engine === 'kuzu') return seededKuzuStore();
+  return seededNeo4jStore(loadConfig({ ...process.env, JEJAK_DATA_DIR: os.tmpdir() }));
+}
+
 export async function startTestServer(engine: TestEngine = 'kuzu', env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-test-'));
   const config = loadConfig({ ...(engine === 'neo4j' ? process.env : {}), JEJAK_DATA_DIR: dataDir, PORT: '0', JEJAK_RATE_LIMIT: '0', ...env });
-  const kb = await loadKnowledgeBase();
-  let store: Store;
+  let seeded: SeededStore;
   if (engine === 'kuzu') {
     const file = path.join(dataDir, 'jejak.kuzu');
-    await seedKuzuFile(file, kb.graph);
-    store = new KuzuStore(file);
+    await seedKuzuFile(file, (await loadKnowledgeBase()).graph);
+    const store = new KuzuStore(file);
+    seeded = { store, close: () => store.close() };
   } else {
-    const { createNeo4jStore } = await import('../../store/neo4j/store.js');
-    store = await createNeo4jStore(config.neo4j!);
-    await seedStore(store, kb.graph);
+    seeded = await seededNeo4jStore(config);
   }
+  const { store } = seeded;
   const app = createApp({ config, store, serveClient: true, log: () => undefined });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -72,7 +152,7 @@ export async function startTestServer(engine: TestEngine = 'kuzu', env: Record<s
     dataDir,
     async close() {
       await new Promise((resolve) => server.close(resolve));
-      await store.close();
+      await seeded.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

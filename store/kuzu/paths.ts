@@ -11,7 +11,7 @@ export async function paths(run: Runner, request: PathsRequest): Promise<Paths> 
   const params = { from: request.from, to: request.to };
   if (request.mode === 'shortest') {
     if (request.from === request.to) {
-      const r = await run(`MATCH ${nodeById('a', 'from', request.from)} RETURN a`, params);
+      const r = await run(`MATCH ${nodeById('a', 'from', request.from)} RETURN a`, { from: request.from });
       return { paths: r.rows.length ? [r.graph] : [], truncated: false };
     }
     const r = await run(`${ends} MATCH p = (a)-[r${types}* SHORTEST 1..${maxHops}]-(b) RETURN p LIMIT 1`, params, { maxRows: 1 });

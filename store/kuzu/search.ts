@@ -1,16 +1,35 @@
-import { normalizeText, type GraphNode } from '../../shared/graph.js';
+import type { GraphNode, PlainValue } from '../../shared/graph.js';
 import { badRequest } from '../../shared/errors.js';
-import { rankHits } from '../search-rank.js';
+import { rankEntries, searchWords, type SearchEntry } from '../search-rank.js';
 import type { Runner, SearchRequest, SearchResult } from '../store.js';
 
-/** Kùzu has no full-text index offline: a scan of the normalised names, ranked by the shared rule. */
-export async function search(run: Runner, request: SearchRequest): Promise<SearchResult> {
-  const q = normalizeText(request.text);
-  if (!q) throw badRequest('q must contain at least one letter or digit');
-  const pool = Math.max(request.limit * 5, 50);
-  const r = await run('MATCH (n) WHERE n.searchText CONTAINS $q RETURN n LIMIT $pool', { q, pool }, { maxRows: pool });
-  const labels = request.labels;
-  const nodes = (r.rows.map((row) => row.n) as unknown as GraphNode[]).filter((n) => labels.length === 0 || (labels as readonly string[]).includes(n.label));
-  const hits = rankHits(nodes, q);
-  return { hits: hits.slice(0, request.limit), truncated: hits.length > request.limit || r.truncated };
+/** Every node's id, label, name and aliases: what the scan ranks. */
+export const SEARCH_ENTRIES_QUERY = 'MATCH (n) RETURN n.id AS id, label(n) AS label, n.name AS name, n.aliases AS aliases';
+
+export function toSearchEntries(rows: Record<string, PlainValue>[]): SearchEntry[] {
+  return rows.map((r) => ({
+    id: String(r.id),
+    label: String(r.label),
+    name: String(r.name ?? ''),
+    aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
+  }));
+}
+
+/**
+ * Kùzu's full-text extension is not available offline: the adapter keeps the
+ * names in memory (`entries`, rebuilt after its own writes) and the shared
+ * rule ranks them; only the hits' nodes are read from the database.
+ */
+export async function search(run: Runner, entries: () => Promise<readonly SearchEntry[]>, request: SearchRequest): Promise<SearchResult> {
+  if (!searchWords(request.text).length) throw badRequest('q must contain at least one letter or digit');
+  const { ranked, truncated } = rankEntries(await entries(), request.text, request.limit, request.labels);
+  if (!ranked.length) return { hits: [], truncated: false };
+  const found = await run('MATCH (n) WHERE n.id IN $ids RETURN n', { ids: ranked.map((r) => r.entry.id) });
+  const byId = new Map((found.rows.map((r) => r.n) as unknown as GraphNode[]).map((n) => [n.id, n]));
+  // A node deleted since the names were read is left out.
+  const hits = ranked.flatMap((r) => {
+    const node = byId.get(r.entry.id);
+    return node ? [{ node, score: r.score, matched: r.matched }] : [];
+  });
+  return { hits, truncated };
 }

@@ -75,7 +75,12 @@ describe('KuzuStore', () => {
   it('refuses a write in read mode and leaves the graph unchanged', async () => {
     await expect(store.run("CREATE (:Person {id: 'person:x'})")).rejects.toMatchObject({ code: 'WRITE_REFUSED' });
     await expect(store.assertReadOnly("MATCH (n) SET n.name = 'x'")).rejects.toMatchObject({ code: 'WRITE_REFUSED' });
-    await expect(store.assertReadOnly('MATCH (n) RETURN n LIMIT $n')).resolves.toBeUndefined();
+    // Planned with its parameters; without them the plan fails, and a failed check refuses.
+    await expect(store.assertReadOnly('MATCH (n) RETURN n LIMIT $n', { n: 3 })).resolves.toBeUndefined();
+    await expect(store.assertReadOnly('MATCH (n) RETURN n LIMIT $n')).rejects.toMatchObject({
+      code: 'BAD_QUERY',
+      message: 'the engine refused the query: Runtime exception: Cannot evaluate $n as a valid limit number.',
+    });
     expect((await store.health()).nodes).toBe(4);
   });
 

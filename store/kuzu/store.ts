@@ -3,10 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import kuzu, { type KuzuValue } from 'kuzu';
 import { isNodeLabel, isRelType } from '../../shared/schema.js';
-import { badQuery, insufficientStorage, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../../shared/errors.js';
+import { badQuery, firstLine, insufficientStorage, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../../shared/errors.js';
 import { KuzuResultBuilder } from './convert.js';
-import { withIdLabels } from '../id-labels.js';
-import { translateToKuzu } from '../kuzu-dialect.js';
 import { kuzuSchemaStatements } from './schema.js';
 import type {
   ArticleFacts,
@@ -45,7 +43,8 @@ import { overview } from './overview.js';
 import { paths } from './paths.js';
 import { articleFacts, provenance } from './provenance.js';
 import { buildAside, swapIn } from './replace-graph.js';
-import { search } from './search.js';
+import { search, SEARCH_ENTRIES_QUERY, toSearchEntries } from './search.js';
+import type { SearchEntry } from '../search-rank.js';
 import { subgraph } from './subgraph.js';
 import { timeline } from './timeline.js';
 
@@ -157,6 +156,9 @@ export class KuzuStore implements Store {
   private writeQueue: Promise<unknown> = Promise.resolve();
   /** Every use of the handles passes it; a swap of the database file takes it alone. */
   private readonly gate = new Gate();
+  /** Counts writes through this store, so caches of the data know when they are stale. */
+  private generation = 0;
+  private names?: { generation: number; entries: Promise<SearchEntry[]> };
 
   /**
    * `bufferPoolMb` bounds Kùzu's page cache; left to itself Kùzu takes up to
@@ -171,7 +173,7 @@ export class KuzuStore implements Store {
 
   /** The operations' own Kùzu Cypher: read-only, with the store's timeout unless the operation says otherwise. */
   private readonly native: Runner = (query, params = {}, options = {}) =>
-    this.withReader((c) => this.execute(c, query, params, { timeoutMs: this.operationTimeoutMs, ...options }, false));
+    this.withReader((c) => this.execute(c, query, params, { timeoutMs: this.operationTimeoutMs, ...options }));
 
   /** Opens the database lazily; a failed open is not cached, so the store recovers when the file returns. */
   private open(): Promise<Handles> {
@@ -212,10 +214,12 @@ export class KuzuStore implements Store {
   private withWriter<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
     return this.gate.shared(async () => {
       const h = await this.open();
-      const run = this.writeQueue.then(() => {
-        this.assertWritable(h);
-        return fn(h.writer);
-      });
+      const run = this.writeQueue
+        .then(() => {
+          this.assertWritable(h);
+          return fn(h.writer);
+        })
+        .finally(() => this.generation++);
       this.writeQueue = run.catch(() => undefined);
       return run;
     });
@@ -245,12 +249,11 @@ export class KuzuStore implements Store {
     }
   }
 
-  /** `translate` applies the Neo4j-spelling rewriter to Cypher from outside (saved and ad-hoc queries). */
-  private async execute(c: Connection, query: string, params: Record<string, unknown>, options: RunOptions, translate = true): Promise<RunResult> {
+  private async execute(c: Connection, query: string, params: Record<string, unknown>, options: RunOptions): Promise<RunResult> {
     const { timeoutMs = NO_TIMEOUT_MS, maxRows = Number.MAX_SAFE_INTEGER } = options;
     c.setQueryTimeout(timeoutMs);
     try {
-      const prepared = await prepare(c, translate ? translateToKuzu(withIdLabels(query, params)) : query);
+      const prepared = await prepare(c, query);
       const result = await c.execute(prepared, params as Record<string, KuzuValue>);
       if (Array.isArray(result)) {
         closeAll(result);
@@ -298,24 +301,26 @@ export class KuzuStore implements Store {
     return this.withReader((c) => this.execute(c, query, params, options));
   }
 
-  async assertReadOnly(query: string): Promise<void> {
+  async assertReadOnly(query: string, params: Record<string, unknown> = {}): Promise<void> {
     // Kùzu refuses to plan DML inside a read-only transaction but not DDL or
-    // system statements, so the plan's operators decide the rest.
+    // system statements, so the plan's operators decide the rest. The plan is
+    // made with the query's own parameters, and a query that cannot be planned
+    // is refused: a check that fails must never let the query through unchecked.
     await this.withReader(async (c) => {
       let plan = '';
       try {
-        const prepared = await c.prepare(`EXPLAIN ${translateToKuzu(query)}`);
+        const prepared = await c.prepare(`EXPLAIN ${query}`);
         if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
-        const r = await c.execute(prepared, {});
+        const r = await c.execute(prepared, params as Record<string, KuzuValue>);
         const rows = Array.isArray(r) ? [] : await r.getAll();
         closeAll(r);
         plan = String(Object.values(rows[0] ?? {})[0] ?? '');
       } catch (err) {
         const e = kuzuError(err);
-        // Only a write is refused here; other errors (e.g. a parameter unknown at check time) surface when the query runs.
         if (e.code === 'WRITE_REFUSED' || e.code === 'STORE_UNAVAILABLE') throw e;
-        return;
+        throw badQuery(`the engine refused the query: ${firstLine(e.message)}`);
       }
+      if (!plan) throw badQuery('the engine refused the query: it returned no plan to check');
       const refused = writingOperators(plan);
       if (refused.length) throw writeRefused(`ad-hoc Cypher is read-only: this query would run ${refused.join(', ')}`);
     });
@@ -326,7 +331,7 @@ export class KuzuStore implements Store {
       await exec(c, 'BEGIN TRANSACTION');
       try {
         for (const step of steps) {
-          const prepared = await prepare(c, translateToKuzu(step.query));
+          const prepared = await prepare(c, step.query);
           closeAll(await c.execute(prepared, (step.params ?? {}) as Record<string, KuzuValue>));
         }
         await exec(c, 'COMMIT');
@@ -384,6 +389,7 @@ export class KuzuStore implements Store {
     await this.gate.exclusive(async () => {
       await this.closeHandles();
       swapIn(next, this.location);
+      this.generation++;
       // Reopen at once, so the lock is ours again before anyone else can take the new file.
       await this.open();
     });
@@ -452,7 +458,20 @@ export class KuzuStore implements Store {
   }
 
   search(request: SearchRequest): Promise<SearchResult> {
-    return search(this.native, request);
+    return search(this.native, () => this.searchEntries(), request);
+  }
+
+  /** The names search ranks, read once per generation of the data (any write through this store starts a new one). */
+  private searchEntries(): Promise<readonly SearchEntry[]> {
+    if (!this.names || this.names.generation !== this.generation) {
+      const generation = this.generation;
+      const entries = this.native(SEARCH_ENTRIES_QUERY).then((r) => toSearchEntries(r.rows));
+      this.names = { generation, entries };
+      entries.catch(() => {
+        if (this.names?.entries === entries) this.names = undefined; // a failed read is not kept
+      });
+    }
+    return this.names.entries;
   }
 
   subgraph(ids: readonly string[], maxRows: number): Promise<Capped> {
@@ -498,6 +517,7 @@ export class KuzuStore implements Store {
   private async closeHandles(): Promise<void> {
     const handles = this.handles;
     this.handles = undefined;
+    this.names = undefined;
     if (!handles) return;
     const h = await handles.catch(() => undefined);
     if (!h) return;

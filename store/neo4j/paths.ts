@@ -12,7 +12,7 @@ export async function paths(run: Runner, request: PathsRequest): Promise<Paths> 
   if (request.mode === 'shortest') {
     if (request.from === request.to) {
       // Neo4j refuses shortestPath from a node to itself; the answer is the node alone.
-      const r = await run(`MATCH ${nodeById('a', 'from', request.from)} RETURN a`, params);
+      const r = await run(`MATCH ${nodeById('a', 'from', request.from)} RETURN a`, { from: request.from });
       return { paths: r.rows.length ? [r.graph] : [], truncated: false };
     }
     const r = await run(`${ends} MATCH p = shortestPath((a)-[${types}*..${maxHops}]-(b)) RETURN p LIMIT 1`, params, { maxRows: 1 });

@@ -3,7 +3,6 @@
  * routing works on clusters and Aura), a server-side timeout per
  * transaction, streamed rows with a cap, and plain JSON out (neo4j-convert).
  */
-import { withIdLabels } from '../id-labels.js';
 import neo4j, {
   int,
   isInt,
@@ -352,8 +351,7 @@ export class Neo4jStore implements Store {
     }
   }
 
-  /** `idLabels` adds labels to unlabelled id lookups in Cypher from outside (saved and ad-hoc queries). */
-  async run(query: string, params: Record<string, unknown> = {}, options: RunOptions = {}, idLabels = true): Promise<RunResult> {
+  async run(query: string, params: Record<string, unknown> = {}, options: RunOptions = {}): Promise<RunResult> {
     const mode = options.mode ?? 'read';
     const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
     if (!(maxRows >= 0)) throw badRequest('maxRows must be 0 or more');
@@ -362,7 +360,7 @@ export class Neo4jStore implements Store {
     const out = await this.tx(
       mode,
       async (tx) => {
-        const result = tx.run(idLabels ? withIdLabels(query, params) : query, driverParams);
+        const result = tx.run(query, driverParams);
         const records: Neo4jRecord[] = [];
         let truncated = false;
         for await (const record of result) {
@@ -387,14 +385,14 @@ export class Neo4jStore implements Store {
     });
   }
 
-  async assertReadOnly(query: string): Promise<void> {
+  async assertReadOnly(query: string, params: Record<string, unknown> = {}): Promise<void> {
     let statement = stripLeading(singleStatement(query));
     if (statement.trim() === '') throw badQuery('the query is empty');
     // PROFILE would execute the query: plan it with EXPLAIN instead.
     if (/^PROFILE\b/i.test(statement)) statement = statement.replace(/^PROFILE\b/i, 'EXPLAIN');
     if (!/^EXPLAIN\b/i.test(statement)) statement = `EXPLAIN ${statement}`;
     const queryType = await this.tx('read', async (tx) => {
-      const summary = await tx.run(statement).summary();
+      const summary = await tx.run(statement, toNeo4jParams(params) as Record<string, unknown>).summary();
       return summary.queryType;
     });
     if (queryType !== 'r') {
@@ -472,7 +470,7 @@ export class Neo4jStore implements Store {
 
   /** The operations' own Neo4j Cypher: a read transaction with the store's timeout unless the operation says otherwise. */
   private readonly native: Runner = (query, params = {}, options = {}) =>
-    this.run(query, params, { mode: 'read', timeoutMs: this.operationTimeoutMs, ...options }, false);
+    this.run(query, params, { mode: 'read', timeoutMs: this.operationTimeoutMs, ...options });
 
   node(id: string): Promise<NodeDetail | null> {
     return node(this.native, id);
