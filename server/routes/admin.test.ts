@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provenanceOf } from '../../shared/graph.js';
 import { KuzuStore } from '../../store/kuzu/store.js';
 import type { Store } from '../../store/store.js';
-import { PUTIN, TREATY, postJson, treatyArticle } from '../testing/articles.js';
+import { PUTIN, TREATY, ingestAll, postJson, treatyArticle } from '../testing/articles.js';
 import { startTestServer, testEngines, type TestServer } from '../testing/harness.js';
 
 const TOKEN = 'admin-token';
@@ -55,7 +55,7 @@ describe.each(testEngines())('POST /api/admin/reseed on %s', (engine) => {
     // Never a half graph: every health read counted the whole seed.
     expect(new Set(reads.nodeCounts)).toEqual(new Set([seeded]));
 
-    const ingest = await postJson(`${s.url}/api/ingest`, { text: treatyArticle(1), outlet: 'Contoh' }, TOKEN);
+    const ingest = await ingestAll(s.url, treatyArticle(1), TOKEN);
     expect(ingest.status, JSON.stringify(ingest.body)).toBe(200);
     expect(ingest.body.claimsAdded).toBeGreaterThan(0);
 

@@ -27,3 +27,11 @@ export async function postJson(url: string, body: unknown, token?: string): Prom
   });
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
+
+/** Previews an article and commits every candidate, as a reviewer accepting all would. */
+export async function ingestAll(base: string, text: string, token: string): Promise<{ status: number; body: Record<string, any> }> {
+  const preview = await postJson(`${base}/api/ingest/preview`, { text, outlet: 'Contoh' });
+  if (preview.status !== 200) return preview;
+  const accept = (preview.body.candidates as Array<{ id: string }>).map((c) => c.id);
+  return postJson(`${base}/api/ingest`, { text, outlet: 'Contoh', accept }, token);
+}
