@@ -1,8 +1,12 @@
 /**
- * `npm run bench` (full, ~20 min) and `npm run bench -- --quick` (< 3 min):
- * load, API, browser, memory and extraction suites; JSON under bench/results/,
- * charts as SVG beside it, and BENCHMARKS.md regenerated. Never asserts timings.
+ * `npm run bench` (full) and `npm run bench -- --quick` (< 5 min): load, API,
+ * browser, memory and extraction suites, on Kùzu and Neo4j side by side over
+ * the same synthetic graphs; JSON under bench/results/, charts as SVG beside
+ * it, and BENCHMARKS.md regenerated. Never asserts timings.
  * `--only=load,api,browser,memory,extract` runs a subset (load is implied by api and memory).
+ * `--engines=kuzu,neo4j` (the default) picks the engines: Neo4j is NEO4J_URI
+ * when set, otherwise a local one the bench starts with `npm run neo4j` on
+ * port JEJAK_BENCH_NEO4J_PORT (7697). `--scales=10000,100000` overrides the graph sizes.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +16,7 @@ import v8 from 'node:v8';
 import { describeMachine } from './machine.js';
 import { charts, markdown, type BenchResults } from './report.js';
 import { round, since } from './stats.js';
+import { neo4jFromEnv, startLocalNeo4j, type LocalNeo4j, type Neo4jTarget } from './engines/neo4j-local.js';
 import type { ApiResult, Probes } from './suites/api.js';
 import { runBrowser, type BrowserPlan } from './suites/browser.js';
 import { runExtract } from './suites/extract.js';
@@ -38,10 +43,13 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') as Suite[] | undefined;
 const wanted = (s: Suite) => !only || only.includes(s);
+const ENGINES = (args.find((a) => a.startsWith('--engines='))?.slice('--engines='.length).split(',') ?? ['kuzu', 'neo4j']) as Array<'kuzu' | 'neo4j'>;
+const scalesArg = args.find((a) => a.startsWith('--scales='))?.slice('--scales='.length).split(',').map(Number);
 
-// Quick: smaller scales (the API on 10k instead of 100k), shorter runs, WebGL and fcose at 500 nodes only.
-const SCALES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000];
-const API_SCALE = quick ? 10_000 : 100_000;
+// Quick: smaller scales, shorter runs, WebGL and fcose at 500 nodes only.
+const SCALES = scalesArg ?? (quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000]);
+// One request at a time and at 32 connections: on the two largest scales (the goals are at 1M).
+const API_SCALES = new Set(quick ? [SCALES.at(-1)!] : SCALES.slice(-2));
 const BROWSER: BrowserPlan = quick
   ? { sizes: [500, 2_000, 10_000], webglSizes: [500], layoutSizes: [500], interactionMs: 1_000, timeoutMs: 60_000 }
   : { sizes: [500, 2_000, 10_000, 50_000], webglSizes: [500, 2_000, 10_000], layoutSizes: [500, 2_000, 10_000], variantSize: 10_000, interactionMs: 2_000, timeoutMs: 150_000 };
@@ -72,8 +80,8 @@ function write(file: string, content: unknown) {
 async function main(): Promise<void> {
   const started = performance.now();
   fs.mkdirSync(WORK, { recursive: true });
-  const results: BenchResults = { mode: quick ? 'quick' : 'full', startedAt: new Date().toISOString(), durationS: 0, machine: describeMachine(), notes: [] };
-  log(`bench (${results.mode}) on ${results.machine.cpuModel} × ${results.machine.cores}, ${results.machine.memoryGiB} GiB`);
+  const results: BenchResults = { mode: quick ? 'quick' : 'full', startedAt: new Date().toISOString(), durationS: 0, machine: describeMachine(), engines: {}, notes: [] };
+  log(`bench (${results.mode}) on ${results.machine.cpuModel} × ${results.machine.cores}, ${results.machine.memoryGiB} GiB; engines ${ENGINES.join(', ')}; scales ${SCALES.join(', ')}`);
 
   /** Each suite in its own try: one failure is a note, not a lost run. */
   const attempt = async (name: string, fn: () => Promise<void>) => {
@@ -86,43 +94,71 @@ async function main(): Promise<void> {
     }
   };
 
-  const dbs = new Map<number, { file: string; nodes: number; probes: Probes }>();
-  if (wanted('load') || wanted('api') || wanted('memory')) {
-    results.load = { rows: [], neo4j: { note: '', rows: [] } };
-    const neo4j = Boolean(process.env.NEO4J_URI);
-    results.load.neo4j.note = neo4j ? 'seeded through the store adapter (UNWIND batches) up to 100k relationships.' : 'skipped: NEO4J_URI is not set (set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD to include it).';
-    for (const scale of SCALES) {
-      await attempt(`load ${scale}`, async () => {
-        const file = path.join(WORK, `kuzu-${scale}`, 'jejak.kuzu');
-        const r = await inWorker<LoadJobResult>({ kind: 'load', scale, dbFile: file, workDir: WORK, neo4j });
-        results.load!.rows.push(r.row);
-        if (r.neo4j) results.load!.neo4j.rows.push(r.neo4j);
-        dbs.set(scale, { file, nodes: r.nodes, probes: r.probes });
-      });
-    }
-    write('load.json', results.load);
-  }
-
-  if (wanted('api')) {
-    await attempt('api', async () => {
-      const db = dbs.get(API_SCALE);
-      if (!db) throw new Error(`no seeded ${API_SCALE}-relationship database`);
-      results.api = await inWorker<ApiResult>({ kind: 'api', dbFile: db.file, relationships: API_SCALE, probes: db.probes, quick });
-      write('api.json', results.api);
+  const storeSuites = wanted('load') || wanted('api') || wanted('memory');
+  let local: LocalNeo4j | null = null;
+  let neo4j: Neo4jTarget | null = null;
+  if (storeSuites && ENGINES.includes('kuzu')) results.engines.kuzu = `Kùzu ${results.machine.kuzu}, embedded, buffer pool ${process.env.JEJAK_KUZU_BUFFER_MB ?? 2048} MiB`;
+  if (storeSuites && ENGINES.includes('neo4j')) {
+    await attempt('neo4j start', async () => {
+      neo4j = neo4jFromEnv(process.env);
+      if (!neo4j) {
+        // Page cache large enough for the biggest graph of the run, so reads at 1M are not disk-bound.
+        const big = Math.max(...SCALES) >= 1_000_000;
+        const pagecache = big ? '3g' : '1g';
+        const heap = big ? '3g' : '1g';
+        local = await startLocalNeo4j({ port: Number(process.env.JEJAK_BENCH_NEO4J_PORT ?? 7697), dataDir: path.join(WORK, 'neo4j'), password: 'jejak-bench', pagecache, heap, log });
+        neo4j = local.target;
+        results.engines.neo4j = `Neo4j ${neo4j.version ?? '?'} (${neo4j.how}, embedded engine + Bolt from tools/neo4j, heap ${heap}, page cache ${pagecache})`;
+      } else results.engines.neo4j = `Neo4j at ${neo4j.how}`;
     });
+    if (!neo4j) results.notes.push('Neo4j: not measured (it did not start; see the note above).');
   }
 
-  if (wanted('memory')) {
-    await attempt('memory', async () => {
-      const rows = [];
-      for (const [scale, db] of dbs) {
-        const row = await measureMemory(db.file, scale, db.nodes, db.probes, quick);
-        log(`memory: ${scale} relationships: idle ${row.idleRssMiB} MiB, peak ${row.peakRssMiB} MiB (${row.requests} requests)`);
-        rows.push(row);
+  const kuzuDb = (scale: number) => path.join(WORK, `kuzu-${scale}`, 'jejak.kuzu');
+  try {
+    if (storeSuites) {
+      results.load = { rows: [], neo4j: { note: neo4j ? `${results.engines.neo4j}` : 'not measured', rows: [] } };
+      results.api = [];
+      results.memory = { rows: [] };
+      for (const scale of SCALES) {
+        let loaded: LoadJobResult | null = null;
+        await attempt(`load ${scale}`, async () => {
+          const dbFile = ENGINES.includes('kuzu') ? kuzuDb(scale) : null;
+          loaded = await inWorker<LoadJobResult>({ kind: 'load', scale, dbFile, workDir: WORK, neo4j });
+        });
+        const l = loaded as LoadJobResult | null;
+        if (!l) continue;
+        for (const e of l.errors) {
+          log(e);
+          results.notes.push(e);
+        }
+        if (l.kuzu) results.load.rows.push(l.kuzu);
+        if (l.neo4j) results.load.neo4j.rows.push(l.neo4j);
+        write('load.json', results.load);
+        const engines = [...(l.kuzu ? (['kuzu'] as const) : []), ...(l.neo4j ? (['neo4j'] as const) : [])];
+        for (const engine of engines) {
+          const target = engine === 'neo4j' ? neo4j : null;
+          if (wanted('api') && API_SCALES.has(scale)) {
+            await attempt(`api ${engine} ${scale}`, async () => {
+              const r = await inWorker<ApiResult>({ kind: 'api', engine, dbFile: kuzuDb(scale), neo4j: target, relationships: scale, probes: l.probes, quick });
+              results.api!.push(r);
+              write('api.json', results.api);
+            });
+          }
+          if (wanted('memory')) {
+            await attempt(`memory ${engine} ${scale}`, async () => {
+              const row = await measureMemory(path.dirname(kuzuDb(scale)), target, scale, l.nodes, l.probes, quick);
+              log(`memory ${engine}: ${scale} relationships: server idle ${row.idleRssMiB} MiB, peak ${row.peakRssMiB} MiB${row.jvm ? `; JVM ${row.jvm.rssAfterMiB} MiB (peak ${row.jvm.peakMiB})` : ''}`);
+              results.memory!.rows.push(row);
+              write('memory.json', results.memory);
+            });
+          }
+        }
+        fs.rmSync(path.dirname(kuzuDb(scale)), { recursive: true, force: true });
       }
-      results.memory = { rows };
-      write('memory.json', results.memory);
-    });
+    }
+  } finally {
+    await (local as LocalNeo4j | null)?.stop();
   }
 
   if (wanted('extract')) {
@@ -135,12 +171,15 @@ async function main(): Promise<void> {
 
   if (wanted('browser')) {
     await attempt('browser', async () => {
-      results.browser = await runBrowser(WORK, BROWSER, log);
+      const aggregates = (results.api ?? []).flatMap((a) =>
+        a.aggregate ? [{ engine: a.engine, relationships: a.relationships, body: a.aggregate.body, serverWarmMs: a.aggregate.warmP50, serverColdMs: a.aggregate.coldMs }] : [],
+      );
+      results.browser = await runBrowser(WORK, BROWSER, log, aggregates);
       write('browser.json', results.browser);
     });
   }
 
-  for (const { file } of dbs.values()) fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  if (local) fs.rmSync(path.join(WORK, 'neo4j'), { recursive: true, force: true });
   results.durationS = round(since(started) / 1000, 1);
   write('latest.json', results);
   for (const [file, svg] of Object.entries(charts(results))) write(file, svg);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { provenanceOf } from '../shared/graph.js';
-import { endpointPairs, isNodeLabel, isRelType, type RelType } from '../shared/schema.js';
+import { endpointPairs, isClaimStatus, isNodeLabel, isRelType, PROVENANCE_PROPS, type RelType } from '../shared/schema.js';
 import { toBulkLoad } from '../seed/load.js';
-import { prng, syntheticArticles, syntheticGraph } from './synthetic.js';
+import { prng, SYNTHETIC_YEAR, syntheticArticles, syntheticGraph } from './synthetic.js';
 
 describe('syntheticGraph', () => {
   const graph = syntheticGraph({ relationships: 5000, seed: 42 });
@@ -62,9 +62,41 @@ describe('syntheticGraph', () => {
     expect(top[0][1]).toBeGreaterThan(20 * median);
   });
 
-  it('spreads dates over several years', () => {
-    const years = new Set(graph.edges.map((e) => String(e.properties.date ?? '').slice(0, 4)).filter(Boolean));
-    expect(years.size).toBeGreaterThanOrEqual(5);
+  it('spreads dates over one year, with month and year precision as ranges', () => {
+    const facts = graph.edges.filter((e) => e.type !== 'MENTIONS');
+    const months = new Set(facts.map((e) => String(e.properties.date).slice(0, 7)));
+    expect([...months].every((m) => m.startsWith(`${SYNTHETIC_YEAR}-`))).toBe(true);
+    expect(months.size).toBe(12);
+    const month = facts.find((e) => e.properties.datePrecision === 'month')!;
+    expect(month.properties.dateFrom).toBe(`${String(month.properties.date).slice(0, 7)}-01`);
+    expect(String(month.properties.dateTo).slice(0, 7)).toBe(String(month.properties.date).slice(0, 7));
+    const day = facts.find((e) => e.properties.datePrecision === 'day')!;
+    expect(day.properties.dateFrom).toBeNull();
+  });
+
+  it('keeps every provenance list aligned, one entry per claim, with statuses from the schema', () => {
+    for (const e of graph.edges) {
+      const lengths = PROVENANCE_PROPS.map((p) => (e.properties[p] as unknown[] | undefined)?.length);
+      expect(new Set(lengths), e.id).toEqual(new Set([(e.properties.sourceArticles as string[]).length]));
+      for (const s of e.properties.sourceStatuses as string[]) expect(isClaimStatus(s)).toBe(true);
+    }
+    const statuses = new Set(graph.edges.flatMap((e) => e.properties.sourceStatuses as string[]));
+    expect(statuses.size).toBeGreaterThan(3);
+  });
+
+  it('backs facts with 1 to 7 claims, most with one', () => {
+    const counts = graph.edges.filter((e) => e.type !== 'MENTIONS').map((e) => (e.properties.sourceArticles as string[]).length);
+    expect(Math.min(...counts)).toBe(1);
+    expect(Math.max(...counts)).toBe(7);
+    expect(counts.filter((c) => c === 1).length).toBeGreaterThan(counts.length / 3);
+  });
+
+  it('has the shape of a newsroom year: an article per hundred relationships, an entity per ten', () => {
+    const g = syntheticGraph({ relationships: 20_000 });
+    const articles = g.nodes.filter((n) => n.label === 'Article').length;
+    expect(articles).toBe(200);
+    expect(g.nodes.length - articles).toBe(2000);
+    expect(g.edges.filter((e) => e.type === 'MENTIONS')).toHaveLength(8000);
   });
 });
 

@@ -1,13 +1,17 @@
 /**
- * Synthetic news graphs for benchmarks, shaped like the real one: a few hub
- * states and their leaders take most of the facts, many events, people, bodies,
- * places and agreements take a few each, every fact is backed by quotes that
- * stand verbatim in synthetic Indonesian article texts, and articles MENTION
- * the entities of their claims. Deterministic from a seed; only relationship
- * types and endpoint labels allowed by shared/schema.ts.
+ * Synthetic news graphs for benchmarks, shaped like a newsroom's year of one
+ * story: at 1M relationships, 10k articles and 100k entities (the same ratios
+ * at every scale), dates over one year (2024), 1–7 claims per fact. A few hub
+ * states and their leaders take most of the facts (tens of thousands of edges
+ * each at 1M), many events, people, bodies, places and agreements take a few
+ * each, every claim quotes a sentence that stands verbatim in a synthetic
+ * Indonesian article text, and articles MENTION the entities of their claims.
+ * Deterministic from a seed; only relationship types and endpoint labels
+ * allowed by shared/schema.ts. Quotes are shared string references between
+ * the article texts and the edges, not copies.
  */
 import { normalizeText, type Graph, type GraphEdge, type GraphNode, type PlainValue } from '../shared/graph.js';
-import { RELATIONSHIPS, endpointPairs, type NodeLabel, type RelType } from '../shared/schema.js';
+import { RELATIONSHIPS, endpointPairs, type ClaimStatus, type NodeLabel, type RelType } from '../shared/schema.js';
 
 /** mulberry32: a tiny seeded PRNG, so a scale factor always yields the same graph. */
 export function prng(seed: number): () => number {
@@ -29,7 +33,7 @@ const skewed = (rand: Rand, n: number, power: number): number => Math.min(n - 1,
 export interface SyntheticOptions {
   /** Exact number of relationships. */
   relationships: number;
-  /** Exact number of nodes (articles included); by default about one per 3.5 relationships. */
+  /** Exact number of nodes (articles included); by default 0.11 per relationship (0.1 entities, 0.01 articles). */
   nodes?: number;
   seed?: number;
 }
@@ -53,7 +57,13 @@ const EVENT_KINDS = [['KTT', 'summit'], ['Pertemuan', 'meeting'], ['Peluncuran R
 const AGREEMENT_KINDS = ['Perjanjian Kemitraan Strategis', 'Pakta Pertahanan', 'Nota Kesepahaman', 'Perjanjian Kerja Sama Militer', 'Kesepakatan Dagang'];
 const OUTLETS = ['Okezone', 'Tempo', 'Kompas', 'Detik', 'CNN Indonesia', 'Antara', 'Republika', 'Sindonews'];
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-const NUMBERS = ['lebih dari 10.000 tentara', 'sekitar 10.000 tentara', 'puluhan ribu tentara', '12.000 tentara', 'ribuan tentara', 'sekitar 3.000 tentara'];
+/** Troop numbers as the text says them, with their normalised value (sourceNumbers). */
+const NUMBERS: ReadonlyArray<readonly [string, string]> = [
+  ['lebih dari 10.000 tentara', '>10000'], ['sekitar 10.000 tentara', '~10000'], ['puluhan ribu tentara', 'tens-of-thousands'],
+  ['12.000 tentara', '12000'], ['ribuan tentara', 'thousands'], ['sekitar 3.000 tentara', '~3000'],
+];
+/** Claim statuses by weight: most claims are plainly reported. */
+const STATUS_WEIGHTS: Array<[ClaimStatus, number]> = [['reported', 60], ['attributed', 22], ['attributed-unnamed', 6], ['alleged', 7], ['believed', 3], ['denied', 2]];
 
 /** Indonesian sentence per relationship type: `{s}` subject, `{o}` object, `{d}` date phrase. */
 const TEMPLATES: Record<RelType, readonly string[]> = {
@@ -85,8 +95,10 @@ const TEMPLATES: Record<RelType, readonly string[]> = {
 // ---------- dates ----------
 
 const DAY_MS = 86_400_000;
-const EPOCH = Date.UTC(2014, 0, 1);
-const SPAN_DAYS = 11 * 365;
+/** One year of news: 2024 (a leap year). */
+export const SYNTHETIC_YEAR = 2024;
+const EPOCH = Date.UTC(SYNTHETIC_YEAR, 0, 1);
+const SPAN_DAYS = 366;
 
 const isoDay = (days: number): string => new Date(EPOCH + days * DAY_MS).toISOString().slice(0, 10);
 function datePhrase(iso: string, precision: string): string {
@@ -217,6 +229,37 @@ const FACT_WEIGHTS: Array<[RelType, number]> = [
 ];
 const FACT_TOTAL = FACT_WEIGHTS.reduce((s, [, w]) => s + w, 0);
 
+/** Claims per fact, 1–7: most facts have one source, big stories many. */
+const CLAIM_WEIGHTS = [45, 20, 12, 9, 6, 4, 4];
+function claimStatus(rand: Rand): ClaimStatus {
+  let x = rand() * 100;
+  for (const [status, w] of STATUS_WEIGHTS) if ((x -= w) < 0) return status;
+  return 'reported';
+}
+
+function claimCount(rand: Rand): number {
+  let x = rand() * 100;
+  for (let i = 0; i < CLAIM_WEIGHTS.length; i++) if ((x -= CLAIM_WEIGHTS[i]) < 0) return i + 1;
+  return 1;
+}
+
+interface DateRange {
+  date: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** A day, or the month or year around it as a range (timelines match ranges that overlap a window). */
+function dateRange(day: number, precision: string): DateRange {
+  const iso = isoDay(day);
+  if (precision === 'day') return { date: iso, from: null, to: null };
+  const [y, m] = iso.split('-').map(Number);
+  if (precision === 'year') return { date: `${y}-01-01`, from: `${y}-01-01`, to: `${y}-12-31` };
+  const first = `${iso.slice(0, 7)}-01`;
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return { date: first, from: first, to: last };
+}
+
 function pickFactType(rand: Rand): RelType {
   let x = rand() * FACT_TOTAL;
   for (const [type, w] of FACT_WEIGHTS) if ((x -= w) < 0) return type;
@@ -232,11 +275,11 @@ export function syntheticGraph(options: SyntheticOptions): Graph {
   if (!Number.isInteger(relationships) || relationships < 1) throw new Error('relationships must be a positive integer');
   const rand = prng(options.seed ?? 20241112);
   if (options.nodes !== undefined && (!Number.isInteger(options.nodes) || options.nodes < 12)) throw new Error('nodes must be an integer of at least 12');
-  const totalNodes = options.nodes ?? Math.max(12, Math.round(relationships / 3.5));
+  const totalNodes = options.nodes ?? Math.max(12, Math.round(relationships * 0.11));
   const mentionsTarget = Math.floor(relationships * 0.4);
   const factsTarget = relationships - mentionsTarget;
-  // About 1.3 claims per fact and at most ~25 claims per article keeps texts far below Kùzu's string limit.
-  const articleCount = Math.max(2, Math.min(Math.round(totalNodes * 0.15), Math.ceil((factsTarget * 1.3) / 8)));
+  // One article per eleven nodes (10k articles beside 100k entities at 1M relationships).
+  const articleCount = Math.max(2, Math.round(totalNodes / 11));
   const entityCount = totalNodes - articleCount;
   const byLabel = makeEntities(rand, entityBudget(entityCount, relationships));
   const articles = Array.from({ length: articleCount }, (_, i) => makeArticle(rand, i));
@@ -257,16 +300,17 @@ export function syntheticGraph(options: SyntheticOptions): Graph {
       // No self-loops: pick again (a label with one node may need another pair).
       if (from.id !== to.id || attempt > 20) break;
     }
-    const claims = rand() < 0.75 ? 1 : rand() < 0.8 ? 2 : 3;
-    const precision = rand() < 0.7 ? 'day' : rand() < 0.7 ? 'month' : 'year';
-    const sources: { article: string; quote: string; offset: number; claim: string; note: string }[] = [];
-    let date = '';
+    const claims = claimCount(rand);
+    const x = rand();
+    const precision = x < 0.85 ? 'day' : x < 0.97 ? 'month' : 'year';
+    const sources: { article: string; quote: string; offset: number; claim: string; note: string; status: ClaimStatus; number: string; date: string }[] = [];
+    let range: DateRange | null = null;
     for (let c = 0; c < claims; c++) {
       const article = articles[skewed(rand, articles.length, 1.2)];
       const day = Math.max(0, article.day - Math.floor(rand() * 30));
-      if (!date) date = isoDay(day);
-      const phrase = datePhrase(date, precision);
-      const number = type === 'DEPLOYED_TROOPS_TO' ? pick(rand, NUMBERS) : '';
+      range ??= dateRange(day, precision);
+      const phrase = datePhrase(range.date, precision);
+      const [number, normalised] = type === 'DEPLOYED_TROOPS_TO' ? pick(rand, NUMBERS) : ['', ''];
       const quote = pick(rand, TEMPLATES[type])
         .replace('{s}', String(from.properties.name))
         .replace('{o}', String(to.properties.name))
@@ -278,7 +322,8 @@ export function syntheticGraph(options: SyntheticOptions): Graph {
         article.mentioned.add(e.id);
         mentionCandidates.push({ article, entityId: e.id, quote, offset });
       }
-      sources.push({ article: article.node.id, quote, offset, claim: number, note: `stated: '${phrase}'` });
+      const stated = precision === 'day' ? range.date : precision === 'month' ? range.date.slice(0, 7) : range.date.slice(0, 4);
+      sources.push({ article: article.node.id, quote, offset, claim: number, note: `stated: '${phrase}'`, status: claimStatus(rand), number: normalised, date: stated });
     }
     const id = `rel:${type.toLowerCase().replace(/_/g, '-')}:${from.id.split(':')[1]}:${to.id.split(':')[1]}:${n}`;
     edges.push({
@@ -289,16 +334,20 @@ export function syntheticGraph(options: SyntheticOptions): Graph {
       properties: {
         id,
         summary: `${from.properties.name} ${type.toLowerCase().replace(/_/g, ' ')} ${to.properties.name}.`,
-        date,
+        date: range!.date,
         datePrecision: precision,
-        dateFrom: null,
-        dateTo: null,
+        dateFrom: range!.from,
+        dateTo: range!.to,
         place: type === 'MET_WITH' || type === 'SIGNED' ? pickEntity('Place').id : null,
         sourceArticles: sources.map((s) => s.article),
         sourceQuotes: sources.map((s) => s.quote),
         sourceOffsets: sources.map((s) => s.offset),
         sourceClaims: sources.map((s) => s.claim),
         sourceDateNotes: sources.map((s) => s.note),
+        sourceStatuses: sources.map((s) => s.status),
+        sourceNumbers: sources.map((s) => s.number),
+        sourceDates: sources.map((s) => s.date),
+        sourcePlaces: sources.map(() => ''),
       },
     });
   };
@@ -325,6 +374,10 @@ export function syntheticGraph(options: SyntheticOptions): Graph {
         sourceOffsets: [src.offset],
         sourceClaims: [''],
         sourceDateNotes: [''],
+        sourceStatuses: ['reported'],
+        sourceNumbers: [''],
+        sourceDates: [''],
+        sourcePlaces: [''],
       },
     };
   };
@@ -370,7 +423,7 @@ export function syntheticArticles(graph: Graph, count: number, seed = 7): Synthe
         .replace('{s}', name.get(e.source) ?? e.source)
         .replace('{o}', name.get(e.target) ?? e.target)
         .replace('{d}', datePhrase(isoDay(Math.max(0, day - Math.floor(rand() * 20))), 'day'))
-        .replace('{n}', pick(rand, NUMBERS));
+        .replace('{n}', pick(rand, NUMBERS)[0]);
     });
     const paragraphs: string[] = [];
     for (let s = 0; s < sentences.length; s += 3) paragraphs.push(sentences.slice(s, s + 3).join(' '));

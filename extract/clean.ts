@@ -18,6 +18,8 @@ export interface CleanedArticle {
   text: string;
   /** What was dropped, line by line, for review. */
   removed: string[];
+  /** Datelines at the start of paragraphs ("MOSCOW, Nov. 6, 2024 (Outlet) - "): [start, end) in `text`; no fact or date comes from them. */
+  datelines: Array<[number, number]>;
 }
 
 /** Lines that are page furniture wherever they appear. */
@@ -45,20 +47,54 @@ const BOILERPLATE: RegExp[] = [
   /^scroll to (?:continue|resume)/i,
   /^(?:berita terkait|terpopuler|populer|update|terkini|rekomendasi|related)$/i,
   /^\(?(?:foto|photo|ilustrasi)\s*:[^)]*\)?$/i,
+  // English and Indonesian page furniture seen on news sites.
+  /^read (?:more|also)\b/i,
+  /^(?:leave|post|write) a (?:comment|reply)\b/i,
+  /^your email address will not be published/i,
+  /^sign in to comment/i,
+  /^comments?\s*(?:\(\d+\))?$/i,
+  /^comments are closed\.?$/i,
+  /^share(?: this article| on \w+)?\s*:?$/i,
+  /^(?:tweet|email|print|facebook|whatsapp|telegram|linkedin)$/i,
+  /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|email)(?:\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|email))+$/i,
+  /^(?:subscribe|sign up)\b.*\b(?:newsletter|inbox)\b/i,
+  /^newsletter$/i,
+  /^get the .* in your inbox$/i,
+  /^(?:photo(?: credit)?|foto|image|gambar)\s*:/i,
+  /^copyright\b|^©|^hak cipta\b/i,
+  /^(?:editor|penyunting|sumber|source)\s*:/i,
+  /^(?:tulis|kirim) komentar$|^komentar(?: anda)?$|^kirim$|^nama$|^e-?mail$/i,
+  /^menu$/i,
+  /^updated\b/i,
 ];
+
+/** A navigation line: sections split by "|" or ">" ("World | Europe | Asia", "Home > News > Asia"). */
+function isNavigation(line: string): boolean {
+  if (/[.!?]["”’)]?$/.test(line)) return false;
+  const parts = line.split(/\s+[|>»]\s+/);
+  if (parts.length < 2) return false;
+  return parts.every((p) => p.trim().split(/\s+/).length <= 3);
+}
 
 /** Section words a page shows above the headline. */
 const SECTION_WORDS = /^(?:berita|dunia|internasional|international|global|news|nasional|politik|world|asia|home|beranda|kabar dunia)$/i;
 
 /** Headers of lists of unrelated headlines; everything from here on goes. */
-const LIST_MARKER = /^(?:populer|terpopuler|update|berita terkait|terkini|berita lainnya|rekomendasi|baca juga|related(?: news)?|most popular|trending)$/i;
+const LIST_MARKER = /^(?:populer|terpopuler|update|berita terkait|terkini|berita lainnya|rekomendasi|baca juga:?|related(?: news| stories| headlines| articles)?|most popular|trending(?: now)?|you might also like|more from .{2,40}|popular)$/i;
 
 /** "Rabu, 11 Februari 2026 | 19:58": the date stamp under a listed headline. */
 const STAMP_LINE = /^(?:\w+,\s*)?\d{1,2}\s+\p{L}+\s+\d{4}\s*(?:\|\s*\d{1,2}[:.]\d{2}(?:\s*\p{L}+)?)?$/u;
 
 /** A date line in a page header: weekday, date, optional time and "LAPORAN: NAME". */
 const HEADER_DATE =
-  /^(?:(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?\(?\d{1,2}[\s/.-]+(?:\p{L}+|\d{1,2})\.?[\s/.-]+\d{4}\)?(?:\s*[|,-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT|GMT|UTC|KST)\b)?)?/iu;
+  /^(?:(?:published|diterbitkan|dipublikasikan)\s*:?\s*)?(?:(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?\(?(?:\d{1,2}[\s/.-]+(?:\p{L}+|\d{1,2})\.?[\s/.-]+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})\)?(?:\s*[|,-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT|GMT|UTC|KST)\b)?)?/iu;
+
+/**
+ * An English-style dateline: "MOSCOW, Nov. 6, 2024 (Outlet) - ", "SEOUL - ",
+ * "KYIV (Outlet) - ", "WONSAN, North Korea (Outlet) - ". The date in it is when
+ * the outlet filed, not when anything happened.
+ */
+const CITY_DATE_LINE = /^(\p{Lu}[\p{Lu} .'’-]{2,}?)(?:,\s*(?:\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)*,?\s*)?((?:\p{L}+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+\p{L}+\.?\s+\d{4}))?)?\s*(?:\(([^)]{2,60})\))?\s+[-–—]\s+/u;
 
 const DATELINE = /^([A-Z][A-Za-z0-9.]*(?:\.(?:CO|COM|ID)|NEWS|COM)?(?:\.[A-Z]+)*),\s*[A-Z][\p{L} ]*?\s+[-–—]\s+/u;
 const CITY_DATELINE = /^([A-Z][A-Z .]{2,}?)\s+[-–—]\s+/;
@@ -69,7 +105,12 @@ const SIGNOFF = /^\((?:[\p{L}.' ]{3,60}|[a-z]{2,5}(?:\/[a-z]{2,5})*)\)$/iu;
 const PHOTO_CREDIT = /(?:\s*\((?:foto|photo|ilustrasi|dok)\s*:[^)]*\)|\s*\/\s*(?:net|ist|istimewa|antara|reuters|afp|ap|getty images|foto\S*)\s*)$/iu;
 
 function isBoilerplate(line: string): boolean {
-  return BOILERPLATE.some((re) => re.test(line));
+  return BOILERPLATE.some((re) => re.test(line)) || isNavigation(line);
+}
+
+/** A line that reads like a headline (no closing stop), as the teasers under "Baca juga:" do. */
+function isHeadlineLike(line: string): boolean {
+  return line.length < 120 && !/[.!?]["”’)]?$/.test(line);
 }
 
 /**
@@ -120,11 +161,23 @@ export function cleanArticle(raw: string): CleanedArticle {
   let headerDone = false;
   let contentLines = 0;
   let ledeFirst = false;
+  let teasers = false;
 
   for (const rawLine of lines) {
     let line = rawLine.trim();
     if (!line) {
       kept.push('');
+      continue;
+    }
+    // "Baca juga:" on a line of its own: the headlines under it are teasers, up to the next sentence.
+    if (teasers && isHeadlineLike(line)) {
+      removed.push(line);
+      continue;
+    }
+    teasers = false;
+    if (/^(?:baca juga|read (?:more|also)|lihat juga|simak juga)\s*:?$/i.test(line)) {
+      removed.push(line);
+      teasers = true;
       continue;
     }
     if (isBoilerplate(line)) {
@@ -165,13 +218,25 @@ export function cleanArticle(raw: string): CleanedArticle {
       removed.push(credit.credit);
       line = credit.line;
     }
+    const cityDate = CITY_DATE_LINE.exec(line);
+    if (cityDate) {
+      if (cityDate[3]) outletHint ??= cityDate[3].trim();
+      if (cityDate[2] && !date) {
+        const [d] = findDates(cityDate[2], null);
+        if (d?.date && d.precision === 'day') {
+          date = d.date;
+          dateText = cityDate[2];
+        }
+      }
+    }
     if (!headline && !ledeFirst && !credit.credit) {
       // No headline above a dateline ("TEMPO.CO, Jakarta - "): the page starts with the lede.
       const dl = DATELINE.exec(line);
       if (dl) {
         outletHint ??= dl[1];
         ledeFirst = true;
-      } else if (!CITY_DATELINE.test(line)) headline = line;
+      } else if (!CITY_DATELINE.test(line) && !cityDate) headline = line;
+      else ledeFirst = true;
     }
     if (contentLines > 0 || !credit.credit) contentLines++;
     if (contentLines > 3 || ((headline || ledeFirst) && date)) headerDone = true;
@@ -190,7 +255,18 @@ export function cleanArticle(raw: string): CleanedArticle {
     }
   }
   if (!headline) headline = firstSentence(text);
-  return { headline, byline, date, dateText, outletHint, text, removed };
+  return { headline, byline, date, dateText, outletHint, text, removed, datelines: datelinesOf(text) };
+}
+
+function datelinesOf(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const m = CITY_DATE_LINE.exec(line) ?? DATELINE.exec(line) ?? CITY_DATELINE.exec(line);
+    if (m) spans.push([offset, offset + m[0].length]);
+    offset += line.length + 1;
+  }
+  return spans;
 }
 
 /** The lede's first sentence without its dateline, as a stand-in headline. */

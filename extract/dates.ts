@@ -206,6 +206,22 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "24 Oktober", "October 24" without a year: the most recent such day not after the article's date.
+    re: new RegExp(`\\b(?:(\\d{1,2})\\s+(${FULL_MONTHS_RE})|(${FULL_MONTHS_RE})\\.?\\s+(\\d{1,2}))\\b(?![,.]?\\s*\\d{4})(?!\\d)`, 'giu'),
+    resolve: (m, articleDate) => {
+      const monthWord = m[2] ?? m[3];
+      if (monthWord[0] !== monthWord[0].toUpperCase()) return null;
+      const d = Number(m[1] ?? m[4]);
+      const mo = MONTHS[monthWord.toLowerCase()];
+      if (d < 1 || d > 31) return null;
+      if (!articleDate) return noArticleDate(m[0]);
+      const [y, am, ad] = articleDate.split('-').map(Number);
+      const year = mo < am || (mo === am && d <= ad) ? y : y - 1;
+      if (!isValidDay(year, mo, d)) return null;
+      return { date: isoDate(year, mo, d), precision: 'day', note: `"${m[0]}" without a year: the most recent one not after the article of ${articleDate}` };
+    },
+  },
+  {
     // "Juni 2024", "September 2023", "bulan Juni 2024"
     re: new RegExp(`\\b(?:bulan\\s+)?(${FULL_MONTHS_RE})\\s+(?:tahun\\s+)?(\\d{4})\\b`, 'giu'),
     resolve: (m) => {

@@ -24,6 +24,8 @@ export interface GazetteerEntity {
   aliases: readonly string[];
   /** For a capital: the state it stands for when used as an actor ("Pyongyang memberikan rudal"). */
   actsFor?: string;
+  /** Roles it holds, in words ("Foreign Minister of North Korea", "Menteri Luar Negeri Korea Utara"): a title alone can then name it. */
+  roles?: string[];
 }
 
 type CaseRule = 'any' | 'capital' | 'upper';
@@ -60,6 +62,8 @@ export interface EntityMention {
   modifier: boolean;
   /** Id of the event or agreement whose alias contains this name. */
   nestedIn?: string;
+  /** For a pronoun, title or short form that points back to an entity: why it was read so (extract/coref.ts). */
+  refersTo?: string;
 }
 
 interface Token {
@@ -130,7 +134,8 @@ export function entitiesFromGraph(graph: Graph): GazetteerEntity[] {
     .map((n) => {
       const aliases = Array.isArray(n.properties.aliases) ? n.properties.aliases.map(String) : [];
       const name = typeof n.properties.name === 'string' ? n.properties.name : n.id;
-      const entity: GazetteerEntity = { id: n.id, label: n.label as NodeLabel, name, aliases };
+      const roles = [n.properties.description, n.properties.role].filter((r): r is string => typeof r === 'string' && r.length > 0);
+      const entity: GazetteerEntity = { id: n.id, label: n.label as NodeLabel, name, aliases, ...(roles.length ? { roles } : {}) };
       const state = stateOf.get(n.id);
       if (n.label === 'Place' && n.properties.kind === 'city' && state) entity.actsFor = state;
       return entity;
@@ -195,6 +200,8 @@ const STOPWORDS = new Set([
   'his', 'her', 'their', 'its', 'as', 'after', 'before', 'during', 'while', 'when', 'if', 'said', 'according', 'tidak', 'belum',
   'foto', 'ilustrasi', 'sumber', 'baca', 'para', 'seorang', 'sebuah', 'setiap', 'semua', 'kedua', 'pihak', 'negara',
 ]);
+/** Demonyms: they qualify a title or a name, they are not names ("North Korean leader Kim Jong Un"). */
+const DEMONYM_WORDS = new Set(['russian', 'north', 'south', 'korean', 'american', 'ukrainian', 'chinese', 'western', 'japanese', 'soviet', 'european']);
 const CONNECTORS = new Set(['bin', 'binti', 'al', 'van', 'von', 'der', 'de', 'da', 'del', 'la', 'le', 'el']);
 
 /** Title-case headlines capitalise every word; proposals from them are noise. */
@@ -257,6 +264,8 @@ function propose(text: string, tokens: Token[], covered: boolean[], mentions: En
     let j = i + 1;
     while (j < tokens.length && !covered[j] && joined(text, tokens[j - 1], tokens[j])) {
       if (isNameWord(tokens[j])) j++;
+      // "Kwang-chol": a lower-case part after a hyphen belongs to the name.
+      else if (/^[-‐‑]$/u.test(text.slice(tokens[j - 1].end, tokens[j].start)) && /^\p{Ll}/u.test(tokens[j].text)) j++;
       else if (CONNECTORS.has(tokens[j].key) && j + 1 < tokens.length && isNameWord(tokens[j + 1]) && joined(text, tokens[j], tokens[j + 1])) j += 2;
       else break;
     }
@@ -275,6 +284,14 @@ function propose(text: string, tokens: Token[], covered: boolean[], mentions: En
       } else break;
     }
     while (run.length && STOPWORDS.has(run[run.length - 1].key)) run = run.slice(0, -1);
+    // "Russian Security Council Secretary Sergei Shoigu": the name is what follows the last title.
+    const lastTitle = run.map((t) => PERSON_TITLES.has(t.key) || DEMONYM_WORDS.has(t.key)).lastIndexOf(true);
+    if (lastTitle >= 0 && run.length - lastTitle - 1 >= 2 && run.length - lastTitle - 1 <= 4) {
+      titleWords.push(...run.slice(0, lastTitle + 1).map((t) => t.key));
+      run = run.slice(lastTitle + 1);
+    }
+    // Demonyms and titles alone ("North Korean", "Russian President") name nobody.
+    if (run.length && !ORG_HEADS.has(run[0].key) && run.every((t) => DEMONYM_WORDS.has(t.key) || PERSON_TITLES.has(t.key) || TITLE_PARTS.has(t.key))) continue;
     if (run.length === 0) continue;
     if (run.length === 1 && sentenceInitial(text, run[0].start) && !titleWords.length) continue;
     if (run.length === 1 && run[0].text.length < 2) continue;
@@ -390,7 +407,7 @@ export type ProposedEntity = IngestProposedEntity;
 export function proposedEntities(mentions: readonly EntityMention[]): ProposedEntity[] {
   const byKey = new Map<string, ProposedEntity>();
   for (const m of mentions) {
-    if (m.id !== null) continue;
+    if (m.id !== null || m.refersTo) continue;
     const key = normalizeText(m.name);
     const existing = byKey.get(key);
     if (existing) {

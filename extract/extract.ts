@@ -8,6 +8,7 @@ import type { Graph, GraphEdge, GraphNode } from '../shared/graph.js';
 import { normalizeText } from '../shared/graph.js';
 import { PROVENANCE_PROPS, type NodeLabel, type RelType } from '../shared/schema.js';
 import { cleanArticle } from './clean.js';
+import { resolveReferences } from './coref.js';
 import { findDates, type DateMention, type DatePrecision } from './dates.js';
 import { findEntities, proposedEntities, type Gazetteer, type ProposedEntity } from './entities.js';
 import { extractRelations, splitSentences, type SkippedTrigger } from './relations.js';
@@ -62,14 +63,18 @@ export function extractCandidates(raw: string, opts: ExtractOptions): ExtractRes
   const cleaned = cleanArticle(raw);
   const articleDate = opts.date ?? cleaned.date;
   const text = cleaned.text;
-  const mentions = findEntities(text, opts.gazetteer);
+  // A dateline ("PYONGYANG (Outlet) - ") names where the outlet filed from: no actor, no event date.
+  const inDateline = (start: number, end: number) => cleaned.datelines.some(([a, b]) => start >= a && end <= b);
+  const found = findEntities(text, opts.gazetteer).filter((m) => !inDateline(m.start, m.end));
+  const mentions = [...found, ...resolveReferences(text, found, opts.gazetteer)].sort((a, b) => a.start - b.start || a.end - b.end);
   const sentences = splitSentences(text);
   const { relations, skipped, anchors } = extractRelations(text, mentions, { gazetteer: opts.gazetteer, sentences });
 
   const dateCache = new Map<number, Map<number, DateMention[]>>();
   const datesFor = (sentenceStart: number, sentenceEnd: number, sentenceText: string) => {
     if (!dateCache.has(sentenceStart)) {
-      dateCache.set(sentenceStart, datesByAnchor(sentenceStart, sentenceEnd, findDates(sentenceText, articleDate), anchors));
+      const dates = findDates(sentenceText, articleDate).filter((d) => !inDateline(sentenceStart + d.index, sentenceStart + d.index + d.text.length));
+      dateCache.set(sentenceStart, datesByAnchor(sentenceStart, sentenceEnd, dates, anchors));
     }
     return dateCache.get(sentenceStart)!;
   };

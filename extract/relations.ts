@@ -87,15 +87,20 @@ function wordCount(s: string): number {
 
 // ---- cue words ----
 const NEGATION = new Set(['tidak', 'tak', 'belum', 'bukan', 'tanpa', 'jangan', 'enggan', 'gagal', 'batal', 'not', 'never', 'no', "didn't", "don't", "doesn't", "hasn't", "haven't", "hadn't", "won't", "wasn't", "weren't", 'didnt', 'without', 'refused', 'failed', 'denied', 'menolak', 'membantah', 'nor']);
+/** Negations that leave a claim (denied) rather than no fact: the others ("without", "refused to") say nothing happened. */
 const FUTURE = new Set(['akan', 'bakal', 'hendak', 'ingin', 'mau', 'berencana', 'berniat', 'siap', 'bersiap', 'berjanji', 'mengancam', 'will', 'would', 'shall', 'plans', 'plan', 'planning', 'intends', 'intend', 'threatened', 'threatens', 'wants', 'want', 'ready', 'promised', 'pledged', 'agreed']);
 const POSSIBLE = new Set(['mungkin', 'dapat', 'bisa', 'boleh', 'kemungkinan', 'could', 'may', 'might', 'can', 'possibly', 'mempertimbangkan', 'considering', 'considered']);
-const OBLIGATION = new Set(['harus', 'wajib', 'mewajibkan', 'perlu', 'must', 'should', 'obliges', 'oblige', 'required']);
-const ALLEGED = new Set(['diyakini', 'diduga', 'dituduh', 'dikabarkan', 'disebut', 'disebut-sebut', 'reportedly', 'allegedly', 'believed', 'suspected', 'accused', 'alleged']);
+const OBLIGATION = new Set(['harus', 'wajib', 'mewajibkan', 'mengharuskan', 'perlu', 'must', 'should', 'obliges', 'oblige', 'required']);
+const ALLEGED = new Set(['dituduh', 'dikabarkan', 'disebut', 'disebut-sebut', 'reportedly', 'allegedly', 'accused', 'alleged']);
+/** Belief and expectation: the claim stays, as `believed`, even when a plan or purpose word follows ("expected to visit", "diyakini akan dikerahkan"). */
+const BELIEVED = new Set(['diyakini', 'diduga', 'diperkirakan', 'diprediksi', 'believed', 'believes', 'suspected', 'expected', 'likely', 'thought', 'presumably']);
+/** A denial verb anywhere before the trigger governs it ("membantah memasok", "denied that Russia had deployed"). */
+const DENIAL_RE = /(?<![\p{L}])(?:membantah|menyangkal|menepis|denied|denies|deny|rejected|dismissed)(?![\p{L}])/iu;
 const PURPOSE = new Set(['untuk', 'agar', 'supaya', 'guna', 'to']);
 const CONDITIONAL_RE = words('jika|apabila|kalau|seandainya|bilamana|andaikan|if|unless');
 const QUESTION_START = /^(?:apakah|apa|mengapa|kenapa|bagaimana|siapa|kapan|di mana|dimana|did|does|do|has|have|will|would|is|are|was|were|why|how|what|who|when|where|can|could|should)\b/i;
 const CLAUSE_BREAK = /[;:,“”"()]|(?<![\p{L}])(?:bahwa|that|yang|which|who|dan|and|tetapi|namun|but|sedangkan|while)(?![\p{L}])/giu;
-const PREPOSITION_BEFORE = wordsAtEnd('dengan|di|ke|dari|kepada|terhadap|antara|tentang|mengenai|melawan|atas|bagi|oleh|pada|with|to|from|in|at|against|of|by|on|between|about|than|daripada');
+const PREPOSITION_BEFORE = wordsAtEnd('dengan|di|ke|dari|kepada|terhadap|antara|tentang|mengenai|melawan|atas|bagi|oleh|pada|bersama|with|to|from|in|at|against|of|by|on|between|about|than|daripada|alongside');
 
 const TROOPS = 'pasukan|tentara|prajurit|serdadu|personel militer|unit militer|troops|soldiers|forces|military personnel';
 const ARMS = 'senjata|rudal|peluru|amunisi|artileri|drone|teknologi|roket|misil|peluncur|weapons|weapon|missiles|missile|ammunition|shells|arms|rockets|drones|technology|munitions|artillery';
@@ -144,7 +149,9 @@ interface TriggerDef {
 
 /** Titles between a verb and a name ("dengan Menteri Luar Negeri Korea Utara Choe Son Hui") do not count as distance. */
 const TITLE_WORDS = words(
-  'presiden|pemimpin|menteri|luar|negeri|pertahanan|wakil|juru|bicara|perdana|kepala|ketua|kanselir|jenderal|pejabat|president|leader|minister|foreign|defence|defense|prime|deputy|spokesperson|spokesman|chief|secretary|the',
+  'presiden|pemimpin|menteri|menlu|menhan|luar|negeri|pertahanan|wakil|juru|bicara|perdana|kepala|ketua|kanselir|jenderal|pejabat|sekretaris|dewan|keamanan|president|leader|minister|foreign|defence|defense|prime|deputy|spokesperson|spokesman|chief|secretary|security|council|the|' +
+    // Demonyms qualify a title ("Russian President Vladimir Putin", "North Korean Foreign Minister Choe Son Hui").
+    'russian|north korean|south korean|ukrainian|american|u\\.s\\.|chinese|korean|state media|media pemerintah',
 );
 const AUX = new Set(['telah', 'sudah', 'juga', 'pun', 'baru', 'sempat', 'kini', 'lalu', 'kemudian', 'sebelumnya', 'akhirnya', 'resmi', 'secara', 'has', 'had', 'have', 'also', 'already', 'then', 'officially', 'reportedly']);
 
@@ -161,7 +168,7 @@ function gapText(ctx: Ctx, a: number, b: number): string {
 
 function toArg(m: EntityMention, labels: readonly NodeLabel[], ctx: Ctx): Arg | null {
   if (!m.label) return null;
-  if (labels.includes(m.label)) return { id: m.id, name: m.name, label: m.label, start: m.start, end: m.end };
+  if (labels.includes(m.label)) return { id: m.id, name: m.name, label: m.label, start: m.start, end: m.end, ...(m.refersTo ? { via: m.refersTo } : {}) };
   // A capital standing for its government ("Pyongyang memberikan rudal").
   if (m.label === 'Place' && m.id && labels.includes('State')) {
     const state = ctx.actsFor.get(m.id);
@@ -191,7 +198,8 @@ function subjectsBefore(ctx: Ctx, pos: number, labels: readonly NodeLabel[], max
     // "… dengan Korea Utara telah mengirim …": only auxiliaries between, so it is the subject after all.
     const onlyAux = wordList(gap).every((w) => AUX.has(w));
     if (PREPOSITION_BEFORE.test(s.slice(0, m.ls)) && !onlyAux) continue;
-    const found = [arg];
+    // "The two leaders" / "kedua pemimpin": several mentions on the same words, all subjects.
+    const found = [...before.filter((p) => p !== m && p.ls === m.ls && p.le === m.le).map((p) => toArg(p, labels, ctx)).filter((a): a is Arg => a !== null).reverse(), arg];
     // Walk back over "X, Y dan Z" / "X-Y" / "X (Y)"; a bare comma only inside a list closed by "dan".
     let head = m;
     let conjunction = false;
@@ -233,23 +241,27 @@ function objectAfter(ctx: Ctx, pos: number, labels: readonly NodeLabel[], opts: 
 
 /** Agents of a passive verb: "oleh X (dengan|dan Y)", "by X", "melalui dekrit dari X", or X right after the verb. */
 function agentsAfter(ctx: Ctx, pos: number): Arg[] {
-  const s = ctx.sentence.text;
-  const after = ctx.mentions.filter((m) => m.ls >= pos).sort((a, b) => a.ls - b.ls);
+  const after = ctx.mentions.filter((m) => m.ls >= pos).sort((a, b) => a.ls - b.ls || a.le - b.le);
   const agents: Arg[] = [];
   let cursor = pos;
   for (const m of after) {
+    if (m.ls < cursor) {
+      // Another mention on the same words ("the two leaders" → both): an agent too.
+      if (agents.length && m.ls === after.find((x) => x.le === cursor)?.ls) {
+        const arg = toArg(m, ACTORS, ctx);
+        if (arg) agents.push(arg);
+      }
+      continue;
+    }
     const gap = gapText(ctx, cursor, m.ls).replace(/\s+/g, ' ');
     const first = agents.length === 0;
+    // "diratifikasi melalui keputusan presiden oleh Kim", "signed in Pyongyang by Putin": a short phrase may stand before oleh/by.
     const ok = first
-      ? /^\s*(?:(?:oleh|by)\s+(?:[\p{L}-]+\s+){0,3}|(?:melalui|lewat|through|via)\s+(?:dekrit|decree|keputusan)\s+(?:dari\s+|of\s+)?|)$/iu.test(gap)
-      : /^\s*(?:,\s*)?(?:dengan|dan|and|serta|with)\s+(?:[\p{L}-]+\s+){0,3}$/iu.test(gap);
+      ? /^\s*(?:(?:[\p{L}\p{N}-]+\s+){0,4}?(?:oleh|by)\s*|(?:melalui|lewat|through|via)\s+(?:dekrit|decree|keputusan)\s+(?:dari\s+|of\s+)?|)$/iu.test(gap)
+      : /^\s*(?:,\s*)?(?:dengan|dan|and|serta|with)\s*$/iu.test(gap);
     if (!ok) break;
     const arg = toArg(m, ACTORS, ctx);
     if (!arg) break;
-    // "oleh para pemimpin kedua negara": the words between must be titles, not a noun phrase of its own.
-    if (first && wordCount(gap) > 1 && !/^\s*(?:oleh|by)\s*$/i.test(gap) && !/^\s*(?:melalui|lewat|through|via)/i.test(gap)) {
-      if (!/^\s*(?:oleh|by)\s+(?:presiden|pemimpin|menteri|ketua|president|leader|minister|the)\b/i.test(gap)) break;
-    }
     agents.push(arg);
     cursor = m.le;
   }
@@ -329,17 +341,50 @@ function viaNotes(...args: Arg[]): string[] {
 
 // ---- patterns ----
 
+/** "undang-undang tentang ratifikasi X", "a law ratifying X", "dekrit untuk meratifikasi X": signing it ratifies X. */
+const RATIFICATION_DOC = /^(?:\s+(?:[\p{L}-]+\s+){0,2}?)?(?:undang-undang|uu|law|bill|dekrit|decree|keputusan)\s+(?:[\p{L}]+\s+){0,3}?(?:tentang\s+|on\s+(?:the\s+)?)?(?:ratifikasi|ratification|ratifying|untuk\s+meratifikasi|to\s+ratify|pengesahan)(?![\p{L}])/iu;
+
+/** The agreement a law or decree ratifies: named after it, else the article's agreement. */
+function ratifiedBy(ctx: Ctx, pos: number): Arg | null {
+  const named = agreementAfter(ctx, pos, 8);
+  if (named && named.id !== null) return named;
+  return ctx.mainAgreement ? { ...ctx.mainAgreement, via: `the law or decree ratifies the article's agreement, ${ctx.mainAgreement.name}` } : named;
+}
+
 function agreementVerb(predicate: 'SIGNED' | 'RATIFIED'): TriggerDef['handle'] {
   return (ctx, m) => {
     const s = ctx.sentence.text;
+    const end = m.index + m[0].length;
     // "was signed by": the passive pattern owns it.
-    if (/^\s+by\b/i.test(s.slice(m.index + m[0].length)) || /\b(?:was|were|been|being|is|are)\s+$/i.test(s.slice(0, m.index))) return [];
+    if (/^\s+by\b/i.test(s.slice(end)) || /\b(?:was|were|been|being|is|are)\s+$/i.test(s.slice(0, m.index))) return [];
     const subjects = subjectsBefore(ctx, m.index, ACTORS);
     if (!subjects.length) return 'no-subject';
-    const object = agreementAfter(ctx, m.index + m[0].length);
+    // Signing a ratification law is ratifying the treaty, not signing it (a different event).
+    const doc = predicate === 'SIGNED' ? RATIFICATION_DOC.exec(s.slice(end, end + 120)) : null;
+    if (doc) {
+      // "menandatangani dekrit untuk meratifikasi X": the ratify verb is a trigger of its own and owns the fact.
+      if (/(?:untuk\s+meratifikasi|to\s+ratify)$/i.test(doc[0])) return [];
+      const treaty = ratifiedBy(ctx, end + doc[0].length);
+      if (!treaty) return 'no-object';
+      return pairs(subjects, treaty, 'RATIFIED', 0.8, ['signed the law or decree that ratifies it', ...viaNotes(treaty, ...subjects)]);
+    }
+    let object = agreementAfter(ctx, end);
+    // "The treaty, which Kim and Putin signed", "perjanjian yang ditandatangani …": the agreement comes first.
+    const firstSubject = Math.min(...ctx.mentions.filter((x) => subjects.some((a) => sameArg(a, toArg(x, ACTORS, ctx) ?? { id: '-', name: '-', label: 'Event' }))).map((x) => x.ls), m.index);
+    if (!object && /(?:,\s*which|,\s*that|\byang)\s+$/iu.test(s.slice(0, firstSubject))) object = agreementBefore(ctx, firstSubject);
     if (!object) return 'no-object';
+    // A document signed with no ratification in sight: a law, not the treaty.
+    if (predicate === 'RATIFIED' && object.id === null && DOCUMENT.test(object.name) && ctx.mainAgreement) {
+      DOCUMENT.lastIndex = 0;
+      object = { ...ctx.mainAgreement, via: `the law ratifies the article's agreement, ${ctx.mainAgreement.name}` };
+    }
+    DOCUMENT.lastIndex = 0;
     const confidence = object.id === null ? 0.5 : object.via ? 0.8 : 0.9;
-    return pairs(subjects, object, predicate, confidence, viaNotes(object, ...subjects));
+    const found = pairs(subjects, object, predicate, confidence, viaNotes(object, ...subjects));
+    // "Ia menandatangani perjanjian itu bersama Kim Jong-un": the partner signed too.
+    const partner = predicate === 'SIGNED' ? objectAfter(ctx, end, ACTORS, { prep: wordsAtEnd('bersama|bersama dengan|together with|alongside'), maxWords: 6 }) : null;
+    if (partner) found.push(...pairs([partner.arg], object, predicate, confidence * 0.9, viaNotes(object, partner.arg)));
+    return found;
   };
 }
 
@@ -347,8 +392,14 @@ function agreementPassive(predicate: 'SIGNED' | 'RATIFIED'): TriggerDef['handle'
   return (ctx, m) => {
     const agents = agentsAfter(ctx, m.index + m[0].length);
     if (!agents.length) return 'no-subject';
-    const object = agreementBefore(ctx, m.index);
+    let object = agreementBefore(ctx, m.index);
     if (!object) return 'no-object';
+    // "Undang-undang itu disahkan oleh Duma": passing the ratification law is ratifying the treaty.
+    if (predicate === 'RATIFIED' && object.id === null && /undang|law|bill|dekrit|decree/i.test(object.name) && ctx.mainAgreement) {
+      object = { ...ctx.mainAgreement, via: `the law ratifies the article's agreement, ${ctx.mainAgreement.name}` };
+    }
+    // A signed ratification law is not the treaty's signing.
+    if (predicate === 'SIGNED' && object.id === null && /undang|law|bill/i.test(object.name)) return [];
     const confidence = object.id === null ? 0.5 : object.via ? 0.75 : 0.85;
     return pairs(agents, object, predicate, confidence, viaNotes(object, ...agents));
   };
@@ -555,24 +606,41 @@ function clauseBefore(s: string, pos: number, max = 5): string[] {
   return wordList(clause).slice(-max);
 }
 
-function cueSkip(s: string, pos: number): SkipReason | null {
-  const before = clauseBefore(s, pos);
-  if (before.some((w) => NEGATION.has(w)) || /\bdid\s+not\s*$|n't\s*$/i.test(s.slice(0, pos))) return 'negated';
+interface Cue {
+  /** No fact: the reason. */
+  skip?: SkipReason;
+  /** A fact with a lowered status. */
+  status?: 'denied' | 'believed';
+}
+
+/** What the words before a trigger say about it: no fact (a plan, a condition, a purpose), a denial, a belief, or nothing. */
+function cueOf(s: string, pos: number): Cue {
+  // "No Kwang-chol" is a name, not a negation.
+  const head = s.slice(0, pos).replace(/(?<![\p{L}])No(?=\s+\p{Lu})/gu, 'Xx');
   CONDITIONAL_RE.lastIndex = 0;
-  if (CONDITIONAL_RE.test(s.slice(0, pos))) {
+  if (CONDITIONAL_RE.test(head)) {
     CONDITIONAL_RE.lastIndex = 0;
-    return 'conditional';
+    return { skip: 'conditional' };
   }
+  const before = clauseBefore(head, pos);
   const near = before.slice(-3);
-  if (near.some((w) => FUTURE.has(w))) return 'future';
-  if (near.some((w) => POSSIBLE.has(w))) return 'possible';
-  if (near.some((w) => OBLIGATION.has(w))) return 'obligation';
-  const prev = wordList(s.slice(0, pos)).filter((w) => !['segera', 'secara', 'juga', 'langsung'].includes(w));
-  if (prev.length && PURPOSE.has(prev[prev.length - 1])) {
-    // "menandatangani dekrit untuk meratifikasi": the decree is the ratification.
-    if (!/(?:dekrit|decree|undang-undang|law)\s+(?:untuk|to)\s+$/i.test(s.slice(0, pos))) return 'purpose';
+  const believed = wordList(head).slice(-5).some((w) => BELIEVED.has(w));
+  if (!believed) {
+    if (near.some((w) => FUTURE.has(w))) return { skip: 'future' };
+    if (near.some((w) => POSSIBLE.has(w))) return { skip: 'possible' };
+    if (near.some((w) => OBLIGATION.has(w))) return { skip: 'obligation' };
+    // "untuk tidak menandatangani": a purpose stays a purpose when negated.
+    const prev = wordList(head).filter((w) => !['segera', 'secara', 'juga', 'langsung', 'tidak', 'not', 'never'].includes(w));
+    if (prev.length && PURPOSE.has(prev[prev.length - 1])) {
+      // "menandatangani dekrit untuk meratifikasi": the decree is the ratification.
+      if (!/(?:dekrit|decree|undang-undang|law)\s+(?:untuk|to)\s+$/i.test(head)) return { skip: 'purpose' };
+    }
   }
-  return null;
+  if (before.some((w) => NEGATION.has(w)) || /\bdid\s+not\s*$|n't\s*$/i.test(head) || DENIAL_RE.test(head)) {
+    if (before.some((w) => w === 'without' || w === 'tanpa')) return { skip: 'negated' };
+    return { status: 'denied' };
+  }
+  return believed ? { status: 'believed' } : {};
 }
 
 function isQuestion(s: string): boolean {
@@ -699,12 +767,12 @@ export function extractRelations(text: string, mentions: readonly EntityMention[
       for (const m of s.matchAll(def.re)) {
         const offset = sentence.start + m.index!;
         const skip = (reason: SkipReason) => skipped.push({ predicate: def.predicate, trigger: m[0], offset, reason, sentence: s });
-        const cue = question ? 'question' : cueSkip(s, m.index!);
+        const cue: Cue = question ? { skip: 'question' } : cueOf(s, m.index!);
         const result = def.handle(ctx, m as RegExpExecArray);
         if (Array.isArray(result) && result.length === 0) continue; // not this pattern after all
         anchors.push(offset);
-        if (cue) {
-          skip(cue);
+        if (cue.skip) {
+          skip(cue.skip);
           continue;
         }
         if (!Array.isArray(result)) {
@@ -727,7 +795,17 @@ export function extractRelations(text: string, mentions: readonly EntityMention[
           if (alleged) {
             confidence *= 0.6;
             status = 'alleged';
-            notes.push('hedged in the text (alleged, believed or reported)');
+            notes.push('hedged in the text (alleged or reportedly)');
+          }
+          // A denial or a belief is the source's stance on the claim: it wins over who said it.
+          if (cue.status === 'denied') {
+            confidence *= 0.7;
+            status = 'denied';
+            notes.push('denied or negated in the text: the source says it did not happen');
+          } else if (cue.status === 'believed') {
+            confidence *= 0.7;
+            status = 'believed';
+            notes.push('believed or expected, not stated as having happened');
           }
           if (ctx.headline) {
             confidence *= 0.8;

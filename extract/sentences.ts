@@ -15,6 +15,8 @@ export interface Sentence {
 const ABBREVIATIONS = new Set([
   'dr', 'prof', 'mr', 'mrs', 'ms', 'st', 'jr', 'sr', 'no', 'jl', 'gen', 'lt', 'col', 'kol', 'letjen', 'mayjen', 'brigjen',
   'vs', 'etc', 'eg', 'ie', 'hlm', 'tel', 'sdr', 'bpk', 'ir', 'drs', 'h', 'hj', 'kh', 'inc', 'ltd', 'co', 'corp', 'dept', 'approx',
+  // Month abbreviations in dates ("Nov. 6, 2024", "Dec. 5").
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'agu', 'okt', 'des',
 ]);
 const OPEN_QUOTES = '“‘«';
 const CLOSE_QUOTES = '”’»';
@@ -51,6 +53,13 @@ function splitParagraph(paragraph: string, offset: number, out: Sentence[]): voi
     const closedQuote = j > i + 1;
     const next = paragraph.slice(j);
     if (next.length === 0) continue;
+    // "in June 2024.The treaty": a stop with the space missing still ends a sentence,
+    // when a lower-case word ends before it and a capitalised word starts after it (not "TEMPO.CO", not "detik.com").
+    if (c === '.' && !closedQuote && /\p{Ll}{2}$|\d{4}$/u.test(paragraph.slice(0, i)) && /^\p{Lu}\p{Ll}/u.test(next) && depth === 0 && !straightOpen) {
+      push(j);
+      i = j - 1;
+      continue;
+    }
     if (!/^\s+["“‘(\p{Lu}\p{N}]/u.test(next)) continue;
     if (c === '.' && isAbbreviation(paragraph, i)) continue;
     const inQuote = depth > 0 || straightOpen;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oneClaim } from '../server/testing/seeded-store.js';
+import { oneClaim } from '../server/testing/claims.js';
 import { KuzuStore } from '../store/kuzu/store.js';
 import { loadKnowledgeBase } from './facts.js';
 import { seedKuzuFile } from './seed.js';

@@ -8,6 +8,7 @@ import type { Config } from '../shared/config.js';
 import { errorHandler, notFoundRoute } from './http/errors.js';
 import { jsonLimits } from './http/json-limits.js';
 import { adminRoutes } from './routes/admin.js';
+import { aggregateRoutes } from './routes/aggregate.js';
 import { exploreRoutes } from './routes/explore.js';
 import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
@@ -62,6 +63,7 @@ export function createApp({ config, store, log = console.error, serveClient = tr
   app.use('/api', graphRoutes(store));
   app.use('/api', queryRoutes(store, queries, config));
   app.use('/api', exploreRoutes(store));
+  app.use('/api', aggregateRoutes(store));
   app.use('/api', exportRoutes(store, queries, config));
   app.use('/api', adminRoutes(store, config, log));
   app.use('/api', notFoundRoute);

@@ -59,6 +59,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
           json('graph with truncated flag and total', graphRef),
         ),
       },
+      '/api/overview/aggregate': { get: op('Aggregated overview: node counts per label and relationship counts per (from label, type, to label)', [], json('groups and links, largest first')) },
+      '/api/overview/groups/{label}/members': {
+        get: op(
+          "A page of one label's nodes, the most connected first",
+          [{ ...p('label', `one of ${NODE_LABELS.join(', ')}`) }, q('offset', 'skip this many', int(0, 10000000, 0)), q('limit', 'members per page', int(1, 500, 50))],
+          json('members with their degree, total and truncated flag'),
+        ),
+      },
       '/api/nodes/{id}': { get: op('One node with its degree', [p('id', 'node id, e.g. person:kim-jong-un')], json('the node')) },
       '/api/nodes/{id}/neighbours': {
         get: op(

@@ -20,6 +20,8 @@ const schema = z.object({
   JEJAK_CYPHER_MAX_NESTING: z.coerce.number().int().min(2).max(200).default(32),
   JEJAK_JSON_MAX_DEPTH: z.coerce.number().int().min(2).max(200).default(16),
   JEJAK_JSON_MAX_ITEMS: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
+  JEJAK_ADHOC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  JEJAK_ADHOC_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
 });
 
 export type Config = {
@@ -39,6 +41,8 @@ export type Config = {
   cypher: { maxLength: number; maxTokens: number; maxNesting: number };
   /** JSON request bodies, checked right after parsing and before any other work. */
   json: { maxDepth: number; maxItems: number };
+  /** Ad-hoc and saved queries at once, and how many more may wait (the rest get 429). */
+  adhoc: { concurrency: number; queue: number };
 };
 
 /** Reads and validates the environment once; throws with every bad variable named. */
@@ -64,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: e.JEJAK_RATE_LIMIT,
     cypher: { maxLength: e.JEJAK_CYPHER_MAX_LENGTH, maxTokens: e.JEJAK_CYPHER_MAX_TOKENS, maxNesting: e.JEJAK_CYPHER_MAX_NESTING },
     json: { maxDepth: e.JEJAK_JSON_MAX_DEPTH, maxItems: e.JEJAK_JSON_MAX_ITEMS },
+    adhoc: { concurrency: e.JEJAK_ADHOC_CONCURRENCY, queue: e.JEJAK_ADHOC_QUEUE },
   };
 }
 

@@ -37,8 +37,9 @@ export function timelineEntries(events: readonly GraphNode[], facts: readonly Gr
   return { entries: entries.slice(0, limit), truncated: entries.length > limit };
 }
 
+/** No node twice: a path of k edges through k + 1 distinct nodes (converters may list a revisited node once). */
 function isSimple(path: Graph): boolean {
-  return new Set(path.nodes.map((n) => n.id)).size === path.nodes.length;
+  return new Set(path.nodes.map((n) => n.id)).size === path.edges.length + 1;
 }
 
 const pathKey = (p: Graph) => p.edges.map((e) => e.id).join(' ');

@@ -6,6 +6,7 @@
  * and ad-hoc read-only Cypher (`run`, after `assertReadOnly`).
  */
 import type { Graph, GraphEdge, GraphNode, PlainValue } from '../shared/graph.js';
+import type { AggregateOverview, GroupMembers, GroupMembersRequest } from '../shared/aggregate.js';
 import type { NodeLabel, RelType } from '../shared/schema.js';
 
 export type Engine = 'kuzu' | 'neo4j';
@@ -253,6 +254,10 @@ export interface Store {
   /** An article and the facts that cite it; null when no article has this id. */
   articleFacts(articleId: string): Promise<ArticleFacts | null>;
   paths(request: PathsRequest): Promise<Paths>;
+  /** Counts per label and per (from label, type, to label): the overview of a graph too big to draw (cached until the graph's size changes). */
+  aggregateOverview(): Promise<AggregateOverview>;
+  /** A page of one label's nodes, the most connected first. */
+  groupMembers(request: GroupMembersRequest): Promise<GroupMembers>;
   health(): Promise<Health>;
 
   /** A saved query, in read mode, in this engine's variant when it has one. */

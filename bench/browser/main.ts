@@ -3,6 +3,8 @@
  * of three configurations and exposes timing hooks to the Playwright driver.
  */
 import cytoscape, { type Core, type CytoscapeOptions, type StylesheetJson } from 'cytoscape';
+import { aggregateElements, aggregateStyle } from '../../client/src/aggregate.js';
+import type { AggregateOverview } from '../../shared/aggregate.js';
 import { graphStyle } from '../../client/src/graph-view.js';
 import { runLayout } from '../../client/src/layouts.js';
 import { renderOptionsFor } from '../../client/src/perf.js';
@@ -97,7 +99,23 @@ function recordFrame(t: number) {
   requestAnimationFrame(recordFrame);
 }
 
+/** The explorer's aggregated overview, drawn as client/src/aggregate.ts draws it, from the server's answer. */
+async function aggregate(json: string): Promise<InitResult> {
+  cy?.destroy();
+  let rendered = false;
+  const t0 = performance.now();
+  const data = JSON.parse(json) as AggregateOverview;
+  cy = cytoscape({ container, elements: aggregateElements(data), style: aggregateStyle(), layout: { name: 'circle', padding: 40 } });
+  const createMs = performance.now() - t0;
+  cy.one('render', () => {
+    rendered = true;
+  });
+  for (let n = 1; n < 2000 && !rendered; n++) await nextFrame();
+  return { createMs, firstFrameMs: performance.now() - t0, webgl: false };
+}
+
 const api: BenchApi = {
+  aggregate,
   async load(nodes) {
     const res = await fetch(`/elements/${nodes}.json`);
     elements = (await res.json()) as BenchElements;

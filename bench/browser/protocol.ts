@@ -32,6 +32,8 @@ export interface BenchApi {
   load(nodes: number): Promise<number>;
   /** Draws the loaded elements; a variant replaces the configuration's options. */
   init(config: RenderConfig, variant?: Variant): Promise<InitResult>;
+  /** Draws the aggregated overview (an AggregateOverview as JSON), as the explorer does. */
+  aggregate(json: string): Promise<InitResult>;
   /** Runs fcose (no animation) and resolves with its duration in ms. */
   layout(config: RenderConfig): Promise<number>;
   /** A point of the viewport (client px) with no node under it, to start a drag-pan. */

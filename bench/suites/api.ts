@@ -1,91 +1,161 @@
 /**
- * API: autocannon (a child process, so it does not share the server's event
- * loop) against the real app over a seeded Kùzu store, then the HTTP layer's
- * added latency: one request at a time over HTTP against the same call
- * in-process (the service's store.run queries, no Express, no socket).
+ * API, on either engine: the real app (`createApp`) over a seeded store on
+ * 127.0.0.1.
+ * - One request at a time: each goal's request over HTTP (keep-alive socket,
+ *   body read) in blocks alternating with the same call in-process (the
+ *   service function the route calls, no Express, no socket), so the HTTP
+ *   layer's share is the difference of the p50s.
+ * - Preview + commit of a new article, over HTTP.
+ * - 32 connections of a mixed read load (autocannon in a child process)
+ *   against the same calls from 32 concurrent loops in a bare script.
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeText, type Graph } from '../../shared/graph.js';
 import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../shared/config.js';
+import type { Config } from '../../shared/config.js';
 import { neighbours, search } from '../../server/services/graph.js';
 import { shortestPath } from '../../server/services/paths.js';
 import { bindParams, SavedQueries } from '../../server/services/saved-queries.js';
-import { KuzuStore } from '../../store/kuzu/store.js';
+import { timeline } from '../../server/services/timeline.js';
 import type { Store } from '../../store/store.js';
-import { percentile, round, timeRepeated } from '../stats.js';
+import type { CannonJob } from '../cannon.js';
+import { percentile, round, since, timeRepeated } from '../stats.js';
+import { prng, SYNTHETIC_YEAR, syntheticArticles, type SyntheticArticle } from '../synthetic.js';
 
 /** Ids and words the requests use, chosen from the graph's shape (hubs and ordinary nodes). */
 export interface Probes {
   hub: string;
+  hubDegree: number;
   leader: string;
-  personA: string;
-  personB: string;
-  searchTerm: string;
+  /** A node of ordinary degree (the median entity). */
+  ordinary: string;
+  searchWord: string;
+  /** The same word with one letter changed: the fuzzy search's case. */
+  searchTypo: string;
+  week: { from: string; to: string };
+  /** Random pairs of entities for shortest paths (deterministic). */
+  pairs: Array<[string, string]>;
+  /** New articles for preview + commit (their entities are in the graph). */
+  articles: SyntheticArticle[];
 }
 
-export function probesOf(graph: Graph): Probes {
+/** One letter of a word replaced by its neighbour in the alphabet ("lavrov" → "lavsov"). */
+export function typo(word: string): string {
+  const i = Math.floor(word.length / 2);
+  const c = word[i] === 'z' ? 'y' : String.fromCharCode(word.charCodeAt(i) + 1);
+  return word.slice(0, i) + c + word.slice(i + 1);
+}
+
+export function probesOf(graph: Graph, articles = 40): Probes {
   const degree = new Map<string, number>();
   for (const e of graph.edges) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
   const ranked = (prefix: string) => graph.nodes.filter((n) => n.id.startsWith(prefix)).sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0));
   const people = ranked('person:');
   const states = ranked('state:');
-  // Ordinary people: around the 90th percentile of degree, so the path crosses a hub or two.
-  const ordinary = people.slice(Math.floor(people.length * 0.1));
+  const entities = graph.nodes.filter((n) => n.label !== 'Article');
+  const byDegree = [...entities].sort((a, b) => (degree.get(a.id) ?? 0) - (degree.get(b.id) ?? 0));
+  const rand = prng(99);
+  const pairs = Array.from({ length: 60 }, (): [string, string] => [entities[Math.floor(rand() * entities.length)].id, entities[Math.floor(rand() * entities.length)].id]);
+  const word = normalizeText(String(people[1].properties.name)).split(' ')[1];
   return {
     hub: states[0].id,
+    hubDegree: degree.get(states[0].id) ?? 0,
     leader: people[0].id,
-    personA: ordinary[0].id,
-    personB: ordinary[Math.floor(ordinary.length / 2)].id,
-    searchTerm: normalizeText(String(people[1].properties.name)).split(' ')[1],
+    ordinary: byDegree[Math.floor(byDegree.length / 2)].id,
+    searchWord: word,
+    searchTypo: typo(word),
+    // A week in June of the synthetic year, Monday to Sunday.
+    week: { from: `${SYNTHETIC_YEAR}-06-03`, to: `${SYNTHETIC_YEAR}-06-09` },
+    pairs,
+    articles: syntheticArticles(graph, articles, 5),
   };
 }
 
-export interface Endpoint {
-  name: string;
+export interface HttpRequest {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
-  /** The same work in-process: the service's store.run calls. */
-  direct(store: Store): Promise<unknown>;
 }
+
+/** A request of the bench: over HTTP, and the same work in-process. `i` picks among variants (e.g. path pairs). */
+export interface Endpoint {
+  name: string;
+  /** The goal this row answers, when it has one. */
+  goal?: { stat: 'p50' | 'p99'; ms: number };
+  http(i: number): HttpRequest;
+  direct(store: Store, i: number): Promise<unknown>;
+}
+
+const enc = encodeURIComponent;
 
 export function endpointsFor(p: Probes, limits: { timeoutMs: number; maxRows: number }): Endpoint[] {
   const saved = new SavedQueries().get('entity-neighbourhood');
   const savedParams = { id: p.leader, limit: 100 };
-  const enc = encodeURIComponent;
   return [
     {
-      name: 'search',
-      method: 'GET',
-      path: `/api/search?q=${enc(p.searchTerm)}&limit=10`,
-      direct: (s) => search(s, p.searchTerm, 10),
+      name: 'search (a word)',
+      goal: { stat: 'p99', ms: 20 },
+      http: () => ({ method: 'GET', path: `/api/search?q=${enc(p.searchWord)}&limit=10` }),
+      direct: (s) => search(s, p.searchWord, 10),
     },
     {
-      name: 'neighbours (hub state, 50)',
-      method: 'GET',
-      path: `/api/nodes/${enc(p.hub)}/neighbours?limit=50`,
+      name: 'search (one typo)',
+      goal: { stat: 'p99', ms: 20 },
+      http: () => ({ method: 'GET', path: `/api/search?q=${enc(p.searchTypo)}&limit=10` }),
+      direct: (s) => search(s, p.searchTypo, 10),
+    },
+    {
+      name: `neighbours of the hub (${p.hubDegree.toLocaleString('en')} edges), first 50 + totals per type`,
+      goal: { stat: 'p99', ms: 30 },
+      http: () => ({ method: 'GET', path: `/api/nodes/${enc(p.hub)}/neighbours?limit=50` }),
       direct: (s) => neighbours(s, p.hub, { limit: 50, offset: 0, direction: 'both', types: [] }),
     },
     {
-      name: 'saved query entity-neighbourhood',
-      method: 'POST',
-      path: '/api/queries/entity-neighbourhood/run',
-      body: JSON.stringify({ params: savedParams }),
-      direct: (s) => s.run(saved.cypher, bindParams(saved, savedParams), { ...limits, mode: 'read' }),
+      name: 'neighbours of an ordinary node',
+      http: () => ({ method: 'GET', path: `/api/nodes/${enc(p.ordinary)}/neighbours?limit=50` }),
+      direct: (s) => neighbours(s, p.ordinary, { limit: 50, offset: 0, direction: 'both', types: [] }),
     },
     {
-      name: 'shortest path',
-      method: 'GET',
-      path: `/api/paths?from=${enc(p.personA)}&to=${enc(p.personB)}`,
-      direct: (s) => shortestPath(s, p.personA, p.personB, 6, []),
+      name: 'timeline of one week (500 items)',
+      goal: { stat: 'p99', ms: 50 },
+      http: () => ({ method: 'GET', path: `/api/timeline?from=${p.week.from}&to=${p.week.to}&limit=500` }),
+      direct: (s) => timeline(s, p.week.from, p.week.to, 500),
+    },
+    {
+      name: 'shortest path, random entities',
+      goal: { stat: 'p50', ms: 50 },
+      http: (i) => {
+        const [a, b] = p.pairs[i % p.pairs.length];
+        return { method: 'GET', path: `/api/paths?from=${enc(a)}&to=${enc(b)}` };
+      },
+      direct: (s, i) => {
+        const [a, b] = p.pairs[i % p.pairs.length];
+        return shortestPath(s, a, b, 6, []);
+      },
+    },
+    {
+      name: 'aggregated overview (cached counts)',
+      http: () => ({ method: 'GET', path: '/api/overview/aggregate' }),
+      direct: (s) => s.aggregateOverview(),
+    },
+    {
+      name: 'aggregate: first 50 members of the Person group',
+      http: () => ({ method: 'GET', path: '/api/overview/groups/Person/members?limit=50' }),
+      direct: (s) => s.groupMembers({ label: 'Person', offset: 0, limit: 50 }),
+    },
+    {
+      name: 'saved query entity-neighbourhood',
+      http: () => ({ method: 'POST', path: '/api/queries/entity-neighbourhood/run', body: JSON.stringify({ params: savedParams }) }),
+      direct: (s) => s.run(saved.cypher, bindParams(saved, savedParams), { ...limits, mode: 'read' }),
     },
   ];
 }
+
+/** The read requests of the mixed load at 32 connections (paths and writes apart: they are measured alone). */
+const MIXED = ['search (a word)', 'search (one typo)', 'neighbours of the hub', 'neighbours of an ordinary node', 'timeline of one week', 'saved query entity-neighbourhood'];
 
 export interface CannonResult {
   p50: number;
@@ -96,15 +166,13 @@ export interface CannonResult {
   errors: number;
 }
 
-const AUTOCANNON = fileURLToPath(new URL('../../node_modules/autocannon/autocannon.js', import.meta.url));
+const CANNON = fileURLToPath(new URL('../cannon.ts', import.meta.url));
 
-/** Runs autocannon in a child process and reads its JSON summary. */
-export async function cannon(url: string, e: Pick<Endpoint, 'method' | 'path' | 'body'>, connections: number, seconds: number): Promise<CannonResult> {
-  const args = [AUTOCANNON, '-c', String(connections), '-d', String(seconds), '-j', '-m', e.method];
-  if (e.body) args.push('-H', 'content-type=application/json', '-b', e.body);
-  args.push(url + e.path);
+/** autocannon in a child process (bench/cannon.ts); several requests cycle per connection. */
+export async function cannon(url: string, requests: HttpRequest[], connections: number, seconds: number): Promise<CannonResult> {
+  const job: CannonJob = { url, connections, seconds, requests };
   const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CANNON, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -112,33 +180,22 @@ export async function cannon(url: string, e: Pick<Endpoint, 'method' | 'path' | 
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`autocannon exited ${code}: ${stderr.slice(-500)}`))));
   });
-  const j = JSON.parse(out) as {
-    latency: { p50: number; p99: number };
-    requests: { average: number; total: number };
-    non2xx: number;
-    errors: number;
-    timeouts: number;
-  };
-  return {
-    p50: j.latency.p50,
-    p99: j.latency.p99,
-    reqPerSec: round(j.requests.average, 1),
-    requests: j.requests.total,
-    non2xx: j.non2xx,
-    errors: j.errors + j.timeouts,
-  };
+  const r = JSON.parse(out.trim().split('\n').at(-1)!) as CannonResult;
+  return { ...r, reqPerSec: round(r.reqPerSec, 1) };
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-/** One request over a kept-alive socket; resolves when the whole body has arrived. */
-function request(base: URL, e: Pick<Endpoint, 'method' | 'path' | 'body'>): Promise<number> {
+/** One request over a kept-alive socket; resolves with the status when the whole body has arrived. */
+export function request(base: URL, e: HttpRequest, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: base.hostname, port: base.port, path: e.path, method: e.method, agent, headers: e.body ? { 'content-type': 'application/json' } : {} },
+      { host: base.hostname, port: base.port, path: e.path, method: e.method, agent, headers: { ...(e.body ? { 'content-type': 'application/json' } : {}), ...headers } },
       (res) => {
-        res.on('data', () => undefined);
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
       },
     );
     req.on('error', reject);
@@ -146,69 +203,189 @@ function request(base: URL, e: Pick<Endpoint, 'method' | 'path' | 'body'>): Prom
   });
 }
 
-export interface ApiRow {
+export interface LatencyRow {
   endpoint: string;
-  request: string;
-  c32: CannonResult;
-  /** One request at a time: p50 over HTTP and in-process, ms. */
+  goal: Endpoint['goal'] | null;
+  /** One request at a time over HTTP, ms. */
   httpP50: number;
+  httpP99: number;
+  /** The same call in-process, ms. */
   directP50: number;
+  directP99: number;
   /** httpP50 − directP50: the goal is < 1 ms. */
   httpAddedP50: number;
   samples: number;
 }
 
-export interface ApiResult {
-  relationships: number;
-  connections: number;
-  seconds: number;
-  probes: Probes;
-  rows: ApiRow[];
+export interface IngestRow {
+  /** POST /api/ingest/preview then POST /api/ingest of the same article, ms. */
+  p50: number;
+  p99: number;
+  previewP50: number;
+  commitP50: number;
+  samples: number;
+  candidatesPerArticle: number;
 }
 
-export async function runApi(dbFile: string, relationships: number, probes: Probes, quick: boolean, log: (line: string) => void): Promise<ApiResult> {
-  const config = loadConfig({ JEJAK_DATA_DIR: path.dirname(dbFile), PORT: '0', JEJAK_RATE_LIMIT: '0' });
-  const store = new KuzuStore(dbFile);
+export interface MixedRow {
+  connections: number;
+  seconds: number;
+  requests: string[];
+  http: CannonResult;
+  bare: { opsPerSec: number; p50: number; p99: number; ops: number; errors: number };
+  /** http.reqPerSec / bare.opsPerSec: the goal is ≥ 0.7. */
+  ratio: number;
+}
+
+/** The aggregate's first answer (nothing cached) against the cached one: the cache's before/after row. */
+export interface AggregateRow {
+  coldMs: number;
+  /** The first members page of the largest group right after (its degree ranking computed). */
+  membersColdMs: number;
+  warmP50: number;
+  /** The answer itself, for the browser suite to draw. */
+  body: unknown;
+}
+
+export interface ApiResult {
+  engine: string;
+  relationships: number;
+  aggregate: AggregateRow | null;
+  probes: Omit<Probes, 'articles' | 'pairs'> & { pairs: number };
+  latency: LatencyRow[];
+  ingest: IngestRow | null;
+  mixed: MixedRow | null;
+  notes: string[];
+}
+
+/** 32 loops in this process calling the same functions as the routes, for `seconds`. */
+async function bareLoad(store: Store, endpoints: Endpoint[], connections: number, seconds: number): Promise<MixedRow['bare']> {
+  const times: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, c) => {
+      for (let i = c; performance.now() < end; i++) {
+        const t = performance.now();
+        try {
+          await endpoints[i % endpoints.length].direct(store, i);
+          times.push(since(t));
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { opsPerSec: round(times.length / seconds, 1), p50: round(percentile(times, 50), 1), p99: round(percentile(times, 99), 1), ops: times.length, errors };
+}
+
+export interface ApiOptions {
+  engine: string;
+  store: Store;
+  config: Config;
+  relationships: number;
+  probes: Probes;
+  quick: boolean;
+  log: (line: string) => void;
+}
+
+export async function runApi(o: ApiOptions): Promise<ApiResult> {
+  const { store, probes, quick, log } = o;
+  const config: Config = { ...o.config, writeToken: 'bench-token', rateLimit: 0 };
   const app = createApp({ config, store, serveClient: false, log: () => undefined });
   const server: http.Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const base = new URL(url);
-  const seconds = quick ? 3 : 10;
-  const samples = quick ? 100 : 400;
-  const rows: ApiRow[] = [];
+  const samples = quick ? 60 : 300;
+  const budgetMs = quick ? 2_000 : 8_000;
+  const endpoints = endpointsFor(probes, { timeoutMs: config.queryTimeoutMs, maxRows: config.maxRows });
+  const result: ApiResult = { engine: o.engine, relationships: o.relationships, probes: { ...probes, articles: undefined, pairs: probes.pairs.length } as ApiResult['probes'], latency: [], ingest: null, mixed: null, aggregate: null, notes: [] };
   try {
-    for (const e of endpointsFor(probes, { timeoutMs: config.queryTimeoutMs, maxRows: config.maxRows })) {
-      const status = await request(base, e);
-      if (status !== 200) throw new Error(`${e.name}: ${e.method} ${e.path} answered ${status}`);
-      // Warm both paths, then alternate blocks so neither gets the cache to itself.
-      await timeRepeated(20, () => e.direct(store), 1_000);
+    // Before anything warms it: the aggregate uncached, then its members page uncached.
+    let t = performance.now();
+    const cold = await request(base, { method: 'GET', path: '/api/overview/aggregate' });
+    const coldMs = since(t);
+    if (cold.status !== 200) throw new Error(`aggregate answered ${cold.status}: ${cold.body.slice(0, 300)}`);
+    t = performance.now();
+    await request(base, { method: 'GET', path: '/api/overview/groups/Person/members?limit=50' });
+    const membersColdMs = since(t);
+    log(`api ${o.engine}: aggregate uncached ${round(coldMs)} ms, members page uncached ${round(membersColdMs)} ms`);
+    result.aggregate = { coldMs: round(coldMs, 1), membersColdMs: round(membersColdMs, 1), warmP50: Number.NaN, body: JSON.parse(cold.body) };
+    for (const e of endpoints) {
+      const first = await request(base, e.http(0));
+      if (first.status !== 200) throw new Error(`${e.name}: ${e.http(0).method} ${e.http(0).path} answered ${first.status}: ${first.body.slice(0, 300)}`);
+      // Warm both paths, then alternate blocks so neither gets the caches to itself.
+      let i = 0;
+      await timeRepeated(10, () => e.direct(store, i++), 1_000);
       const httpMs: number[] = [];
       const directMs: number[] = [];
-      // Slow endpoints get fewer samples: each side stops after its share of the time budget.
-      const budgetMs = quick ? 2_000 : 6_000;
       for (let block = 0; block < 4; block++) {
-        httpMs.push(...(await timeRepeated(samples / 4, () => request(base, e), budgetMs / 8)));
-        directMs.push(...(await timeRepeated(samples / 4, () => e.direct(store), budgetMs / 8)));
+        let h = block * samples;
+        let d = block * samples;
+        httpMs.push(...(await timeRepeated(samples / 4, () => request(base, e.http(h++)), budgetMs / 8)));
+        directMs.push(...(await timeRepeated(samples / 4, () => e.direct(store, d++), budgetMs / 8)));
       }
-      const c32 = await cannon(url, e, 32, seconds);
-      const row: ApiRow = {
+      const row: LatencyRow = {
         endpoint: e.name,
-        request: `${e.method} ${e.path}`,
-        c32,
+        goal: e.goal ?? null,
         httpP50: round(percentile(httpMs, 50), 3),
+        httpP99: round(percentile(httpMs, 99), 3),
         directP50: round(percentile(directMs, 50), 3),
+        directP99: round(percentile(directMs, 99), 3),
         httpAddedP50: round(percentile(httpMs, 50) - percentile(directMs, 50), 3),
         samples: httpMs.length,
       };
-      log(`api: ${e.name}: ${c32.reqPerSec} req/s, p50 ${c32.p50} ms, p99 ${c32.p99} ms, non-2xx ${c32.non2xx}; HTTP adds ${row.httpAddedP50} ms at p50`);
-      rows.push(row);
+      if (e.name.startsWith('aggregated overview')) result.aggregate.warmP50 = row.httpP50;
+      log(`api ${o.engine}: ${e.name}: p50 ${row.httpP50} ms, p99 ${row.httpP99} ms over HTTP; in-process p50 ${row.directP50} ms (${row.samples} samples)`);
+      result.latency.push(row);
     }
+    result.ingest = await measureIngest(base, probes.articles.slice(0, quick ? 5 : 20), log, o.engine);
+
+    const mixed = endpoints.filter((e) => MIXED.some((m) => e.name.startsWith(m)));
+    const seconds = quick ? 3 : 10;
+    const requests = mixed.map((e) => e.http(0));
+    const httpLoad = await cannon(url, requests, 32, seconds);
+    const bare = await bareLoad(store, mixed, 32, seconds);
+    result.mixed = { connections: 32, seconds, requests: mixed.map((e) => e.name), http: httpLoad, bare, ratio: round(httpLoad.reqPerSec / bare.opsPerSec, 3) };
+    log(`api ${o.engine}: mixed at 32 connections: ${httpLoad.reqPerSec} req/s over HTTP (p99 ${httpLoad.p99} ms, ${httpLoad.non2xx + httpLoad.errors} errors), ${bare.opsPerSec} ops/s bare: ratio ${result.mixed.ratio}`);
   } finally {
     agent.destroy();
     await new Promise((resolve) => server.close(resolve));
-    await store.close();
   }
-  return { relationships, connections: 32, seconds, probes, rows };
+  return result;
+}
+
+/** Preview then commit of new articles, one at a time; the commits write to the store. */
+async function measureIngest(base: URL, articles: SyntheticArticle[], log: (line: string) => void, engine: string): Promise<IngestRow> {
+  const total: number[] = [];
+  const preview: number[] = [];
+  const commit: number[] = [];
+  let candidates = 0;
+  for (const a of articles) {
+    const body = JSON.stringify({ text: a.raw, date: a.date, outlet: a.outlet });
+    let t = performance.now();
+    const p = await request(base, { method: 'POST', path: '/api/ingest/preview', body });
+    const previewMs = since(t);
+    if (p.status !== 200) throw new Error(`ingest preview answered ${p.status}: ${p.body.slice(0, 300)}`);
+    candidates += (JSON.parse(p.body) as { candidates: unknown[] }).candidates.length;
+    t = performance.now();
+    const c = await request(base, { method: 'POST', path: '/api/ingest', body }, { authorization: 'Bearer bench-token' });
+    const commitMs = since(t);
+    if (c.status !== 200) throw new Error(`ingest commit answered ${c.status}: ${c.body.slice(0, 300)}`);
+    preview.push(previewMs);
+    commit.push(commitMs);
+    total.push(previewMs + commitMs);
+  }
+  const row: IngestRow = {
+    p50: round(percentile(total, 50), 1),
+    p99: round(percentile(total, 99), 1),
+    previewP50: round(percentile(preview, 50), 1),
+    commitP50: round(percentile(commit, 50), 1),
+    samples: total.length,
+    candidatesPerArticle: round(candidates / Math.max(1, articles.length), 1),
+  };
+  log(`api ${engine}: ingest preview + commit p50 ${row.p50} ms (preview ${row.previewP50}, commit ${row.commitP50}; ${row.candidatesPerArticle} candidates per article)`);
+  return row;
 }

@@ -203,13 +203,56 @@ export interface BrowserPlan {
   timeoutMs: number;
 }
 
+/** An aggregated overview measured by the API suite, to draw here. */
+export interface AggregateInput {
+  engine: string;
+  relationships: number;
+  body: unknown;
+  /** The server's answer, cached (p50 over HTTP) and the first one. */
+  serverWarmMs: number;
+  serverColdMs: number;
+}
+
+export interface AggregateCase {
+  engine: string;
+  relationships: number;
+  groups: number;
+  links: number;
+  renderMs: number | null;
+  serverWarmMs: number;
+  serverColdMs: number;
+  /** Server (cached) + drawing: what a user waits for the first frame; the goal is < 1 s. */
+  firstFrameMs: number | null;
+  error?: string;
+}
+
 export interface BrowserResult {
   viewport: typeof VIEWPORT;
   plan: BrowserPlan;
   cases: BrowserCase[];
+  aggregates: AggregateCase[];
 }
 
-export async function runBrowser(workDir: string, plan: BrowserPlan, log: (line: string) => void): Promise<BrowserResult> {
+async function runAggregate(browser: Browser, baseUrl: string, a: AggregateInput): Promise<AggregateCase> {
+  const body = a.body as { groups?: unknown[]; links?: unknown[] };
+  const out: AggregateCase = { engine: a.engine, relationships: a.relationships, groups: body.groups?.length ?? 0, links: body.links?.length ?? 0, renderMs: null, serverWarmMs: a.serverWarmMs, serverColdMs: a.serverColdMs, firstFrameMs: null };
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  try {
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => Boolean(window.jejakBench));
+    const r = await page.evaluate((json) => window.jejakBench!.aggregate(json), JSON.stringify(a.body));
+    out.renderMs = round(r.firstFrameMs, 1);
+    out.firstFrameMs = round(r.firstFrameMs + a.serverWarmMs, 1);
+  } catch (err) {
+    out.error = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+  return out;
+}
+
+export async function runBrowser(workDir: string, plan: BrowserPlan, log: (line: string) => void, aggregateInputs: AggregateInput[] = []): Promise<BrowserResult> {
   const outDir = path.join(workDir, 'browser-dist');
   await buildPage(outDir);
   const sizes = [...new Set([...plan.sizes, ...(plan.variantSize ? [plan.variantSize] : [])])];
@@ -218,6 +261,7 @@ export async function runBrowser(workDir: string, plan: BrowserPlan, log: (line:
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
   const cases: BrowserCase[] = [];
+  const aggregates: AggregateCase[] = [];
   const report = (c: BrowserCase) => {
     log(
       `browser: ${c.nodes} nodes, ${c.config}: first frame ${c.firstFrameMs} ms, frames median ${c.frameMedianMs} / p95 ${c.frameP95Ms} / mean ${c.frameMeanMs} ms (${c.frames}), long tasks >200 ms: ${c.longTasksOver200}, layout ${c.layoutMs ?? '—'} ms (long tasks >200 ms during it: ${c.layoutLongTasksOver200 ?? '—'})${c.webgl ? ' (webgl)' : ''}${c.error ? ` ERROR ${c.error}` : ''}`,
@@ -225,6 +269,11 @@ export async function runBrowser(workDir: string, plan: BrowserPlan, log: (line:
     cases.push(c);
   };
   try {
+    for (const a of aggregateInputs) {
+      const c = await runAggregate(browser, baseUrl, a);
+      log(`browser: aggregated overview, ${c.engine} ${c.relationships}: drawn in ${c.renderMs} ms, + server ${c.serverWarmMs} ms = ${c.firstFrameMs} ms${c.error ? ` ERROR ${c.error}` : ''}`);
+      aggregates.push(c);
+    }
     for (const n of plan.sizes) {
       const configs: RenderConfig[] = plan.webglSizes.includes(n) ? ['naive', 'jejak', 'webgl'] : ['naive', 'jejak'];
       // Past 2k nodes only JEJAK lays out: main-thread fcose with its defaults takes minutes there.
@@ -238,5 +287,5 @@ export async function runBrowser(workDir: string, plan: BrowserPlan, log: (line:
     await browser.close();
     await new Promise((resolve) => server.close(resolve));
   }
-  return { viewport: VIEWPORT, plan, cases };
+  return { viewport: VIEWPORT, plan, cases, aggregates };
 }

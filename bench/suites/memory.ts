@@ -1,18 +1,21 @@
 /**
  * Memory: the real server (`server/main.ts`, as `npm start` runs it) as a
- * child process over a pre-seeded database, a short load, then its peak RSS
- * (VmHWM) from /proc.
+ * child process over a pre-seeded store, a short load, then its peak RSS
+ * (VmHWM) from /proc. On Neo4j the database is another process, a JVM: its
+ * RSS is read apart, before and after the same load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { round, sleep } from '../stats.js';
+import type { Neo4jTarget } from '../engines/neo4j-local.js';
 import { cannon, endpointsFor, type Probes } from './api.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface MemoryRow {
+  engine: 'kuzu' | 'neo4j';
   relationships: number;
   nodes: number;
   /** RSS once the server is listening, before any request. */
@@ -21,18 +24,21 @@ export interface MemoryRow {
   peakRssMiB: number;
   requests: number;
   non2xx: number;
+  /** Neo4j's JVM (when it runs on this machine): RSS before and after the load, and its peak since it started (loads included). */
+  jvm: { rssBeforeMiB: number; rssAfterMiB: number; peakMiB: number } | null;
 }
 
-function procStatus(pid: number): { rss: number; hwm: number } {
+export function procStatus(pid: number): { rss: number; hwm: number } {
   const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? Number.NaN);
   return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
 }
 
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startServer(dataDir: string, neo4j: Neo4jTarget | null): Promise<{ child: ChildProcess; url: string }> {
+  const store = neo4j ? { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password } : { NEO4J_URI: '' };
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, JEJAK_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', JEJAK_RATE_LIMIT: '0', NEO4J_URI: '' },
+    env: { ...process.env, JEJAK_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', JEJAK_RATE_LIMIT: '0', ...store },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -60,20 +66,32 @@ async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-export async function measureMemory(dbFile: string, relationships: number, nodes: number, probes: Probes, quick: boolean): Promise<MemoryRow> {
-  const { child, url } = await startServer(path.dirname(dbFile));
+/** `dataDir`: the Kùzu database's directory (ignored on Neo4j, whose graph is the one loaded last). */
+export async function measureMemory(dataDir: string, neo4j: Neo4jTarget | null, relationships: number, nodes: number, probes: Probes, quick: boolean): Promise<MemoryRow> {
+  const jvmBefore = neo4j?.jvmPid ? procStatus(neo4j.jvmPid) : null;
+  const { child, url } = await startServer(dataDir, neo4j);
   try {
     await sleep(500);
     const idle = procStatus(child.pid!);
     let requests = 0;
     let non2xx = 0;
     for (const e of endpointsFor(probes, { timeoutMs: 5000, maxRows: 5000 })) {
-      const r = await cannon(url, e, 8, quick ? 1 : 3);
+      const r = await cannon(url, [e.http(0), e.http(1), e.http(2)], 8, quick ? 1 : 3);
       requests += r.requests;
       non2xx += r.non2xx + r.errors;
     }
     const after = procStatus(child.pid!);
-    return { relationships, nodes, idleRssMiB: round(idle.rss, 1), peakRssMiB: round(after.hwm, 1), requests, non2xx };
+    const jvmAfter = neo4j?.jvmPid ? procStatus(neo4j.jvmPid) : null;
+    return {
+      engine: neo4j ? 'neo4j' : 'kuzu',
+      relationships,
+      nodes,
+      idleRssMiB: round(idle.rss, 1),
+      peakRssMiB: round(after.hwm, 1),
+      requests,
+      non2xx,
+      jvm: jvmBefore && jvmAfter ? { rssBeforeMiB: round(jvmBefore.rss, 1), rssAfterMiB: round(jvmAfter.rss, 1), peakMiB: round(jvmAfter.hwm, 1) } : null,
+    };
   } finally {
     await stopServer(child);
   }

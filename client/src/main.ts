@@ -6,6 +6,7 @@
  */
 import type { EdgeSingular, NodeSingular } from 'cytoscape';
 import type { ArticleResponse, QueryResponse } from '../../shared/api.js';
+import { AGGREGATE_FROM, createAggregateView } from './aggregate.js';
 import { api, messageOf } from './api.js';
 import { createCypherPanel } from './cypher-editor.js';
 import { byId, el } from './dom.js';
@@ -187,6 +188,9 @@ function onQueryResult(title: string, res: QueryResponse): void {
   status(`${title}: ${res.graph.nodes.length} nodes, ${res.rows.length} rows${res.truncated ? ' (cut at the limit)' : ''}`);
 }
 
+// A graph too big to draw opens on its aggregate (counts per label and type); a member picked there opens here.
+const aggregate = createAggregateView({ stage: byId('graph').parentElement!, toolbar: byId('reset').parentElement!, status, open: (id) => void attempt(() => explore.addNode(session, id).then(() => showNode(id))) });
+
 const queries = createQueriesPanel(onQueryResult);
 const cypher = createCypherPanel(onQueryResult);
 createIngestPanel({
@@ -276,6 +280,7 @@ async function loadOverview(): Promise<void> {
   });
   await session.relayout({ animate: false });
   status(`${res.graph.nodes.length} nodes, ${res.graph.edges.length} relationships${res.truncated ? ` (first ${res.limit} of ${res.total}; expand nodes to see more)` : ''}. Click an element for details; double-click a node to expand it.`);
+  if (res.truncated && (res.total ?? 0) >= AGGREGATE_FROM) await aggregate.show();
 }
 
 async function loadArticles(): Promise<void> {

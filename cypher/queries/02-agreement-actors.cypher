@@ -4,4 +4,4 @@
 // @param agreement: nodeId = "agreement:comprehensive-strategic-partnership-treaty" — the agreement's id
 MATCH (a)-[r:SIGNED|RATIFIED|PARTY_TO|REPORTED|STATED]->(t:Agreement {id: $agreement})
 RETURN a.name AS actor, r.summary AS what, r.date AS date, a, r, t
-ORDER BY date, actor
+ORDER BY date, actor, r.id

@@ -6,4 +6,4 @@ MATCH (p)-[s:SIGNED]->(t:Agreement {id: $agreement})
 OPTIONAL MATCH (pl:Place)
 WHERE pl.id = s.place
 RETURN p.name AS signer, s.date AS date, pl.name AS place, p, s, t, pl
-ORDER BY signer
+ORDER BY signer, s.id

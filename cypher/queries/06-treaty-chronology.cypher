@@ -5,4 +5,4 @@
 MATCH (x)-[r]-(t:Agreement {id: $agreement})
 WHERE r.date IS NOT NULL AND NOT r.id STARTS WITH 'rel:mentions:'
 RETURN r.date AS date, r.datePrecision AS precision, x.name AS actor, r.summary AS what, x, r, t
-ORDER BY date, actor
+ORDER BY date, actor, r.id

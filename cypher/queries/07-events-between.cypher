@@ -9,5 +9,5 @@ WHERE e.date >= date($from) AND e.date <= date($to)
 OPTIONAL MATCH (e)-[r]-(x)
 WHERE NOT r.id STARTS WITH 'rel:mentions:'
 RETURN e.date AS date, e.name AS event, e, r, x
-ORDER BY date, event
+ORDER BY date, event, e.id, r.id
 LIMIT $limit

@@ -7,5 +7,5 @@
 MATCH (a)-[r]->(b)
 WHERE r.date >= date($from) AND r.date <= date($to)
 RETURN r.date AS date, a.name AS subject, r.summary AS what, b.name AS object, a, r, b
-ORDER BY date, subject
+ORDER BY date, subject, r.id
 LIMIT $limit

@@ -6,4 +6,4 @@ MATCH (a)-[r]->(b)
 WHERE $article IN r.sourceArticles AND NOT r.id STARTS WITH 'rel:mentions:'
 MATCH (art:Article {id: $article})
 RETURN a.name AS subject, r.summary AS what, b.name AS object, a, r, b, art
-ORDER BY r.date, subject
+ORDER BY r.date, subject, r.id

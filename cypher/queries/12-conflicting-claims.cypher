@@ -8,4 +8,4 @@ WHERE claim <> ''
 WITH a, r, b, count(DISTINCT claim) AS claims
 WHERE claims > 1
 RETURN a.name AS subject, r.summary AS what, b.name AS object, claims, a, r, b
-ORDER BY claims DESC, subject
+ORDER BY claims DESC, subject, r.id

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Config } from '../../shared/config.js';
 import { parseInput } from '../http/validate.js';
 import { runAdHoc } from '../services/cypher.js';
+import { QueryBudget } from '../services/query-budget.js';
 import type { SavedQueries } from '../services/saved-queries.js';
 import type { Store } from '../../store/store.js';
 
@@ -19,6 +20,8 @@ const cypherBody = z.object({
 export function queryRoutes(store: Store, queries: SavedQueries, config: Config): Router {
   const r = Router();
   const limits = { timeoutMs: config.queryTimeoutMs, maxRows: config.maxRows, text: config.cypher };
+  // User-written Cypher gets its own budget so it cannot take every reader connection from the built-in reads.
+  const budget = new QueryBudget(config.adhoc);
 
   r.get('/queries', (_req, res) => {
     res.json({ queries: queries.list() });
@@ -31,11 +34,12 @@ export function queryRoutes(store: Store, queries: SavedQueries, config: Config)
 
   r.post('/queries/:name/run', async (req, res) => {
     const body = parseInput(runBody, req.body, 'body');
-    res.json(await queries.run(store, req.params.name, body.params, limits));
+    res.json(await budget.run(() => queries.run(store, req.params.name, body.params, limits)));
   });
 
   r.post('/cypher', async (req, res) => {
-    res.json(await runAdHoc(store, parseInput(cypherBody, req.body, 'body'), limits));
+    const body = parseInput(cypherBody, req.body, 'body');
+    res.json(await budget.run(() => runAdHoc(store, body, limits)));
   });
 
   return r;

@@ -78,11 +78,13 @@ export async function neo4jLock(uri = process.env.NEO4J_URI ?? ''): Promise<() =
 
 export interface SeededStore {
   store: Store;
+  /** Another store on the same seeded data with its own operation timeout; close it before using `store` again on Kùzu. */
+  withOperationTimeout(ms: number): Promise<Store>;
   close(): Promise<void>;
 }
 
 /** A Kùzu store in a temporary folder, loaded with the seed corpus. */
-export async function seededKuzuStore(): Promise<{ store: KuzuStore; dir: string; close(): Promise<void> }> {
+export async function seededKuzuStore(): Promise<SeededStore & { store: KuzuStore; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-store-'));
   const file = path.join(dir, 'jejak.kuzu');
   await seedKuzuFile(file, (await loadKnowledgeBase()).graph);
@@ -90,6 +92,11 @@ export async function seededKuzuStore(): Promise<{ store: KuzuStore; dir: string
   return {
     store,
     dir,
+    async withOperationTimeout(ms: number) {
+      // One process may open a Kùzu file once: the seeded store closes and reopens on its next use.
+      await store.close();
+      return new KuzuStore(file, undefined, ms);
+    },
     async close() {
       await store.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -107,6 +114,7 @@ async function seededNeo4jStore(config: Config): Promise<SeededStore> {
     await seedStore(store, (await loadKnowledgeBase()).graph);
     return {
       store,
+      withOperationTimeout: (ms: number) => createNeo4jStore({ ...config.neo4j!, operationTimeoutMs: ms }),
       async close() {
         try {
           await store.close();
@@ -135,7 +143,7 @@ export async function startTestServer(engine: TestEngine = 'kuzu', env: Record<s
     const file = path.join(dataDir, 'jejak.kuzu');
     await seedKuzuFile(file, (await loadKnowledgeBase()).graph);
     const store = new KuzuStore(file);
-    seeded = { store, close: () => store.close() };
+    seeded = { store, withOperationTimeout: async (ms) => (await store.close(), new KuzuStore(file, undefined, ms)), close: () => store.close() };
   } else {
     seeded = await seededNeo4jStore(config);
   }

@@ -40,6 +40,9 @@ import { mergeFactsWith } from '../merge-facts.js';
 import { neighbours } from './neighbours.js';
 import { node } from './node.js';
 import { overview } from './overview.js';
+import { kuzuAggregate } from './overview-aggregate.js';
+import { OverviewAggregator } from '../overview-aggregate.js';
+import type { AggregateOverview, GroupMembers, GroupMembersRequest } from '../../shared/aggregate.js';
 import { paths } from './paths.js';
 import { articleFacts, provenance } from './provenance.js';
 import { buildAside, swapIn } from './replace-graph.js';
@@ -480,6 +483,16 @@ export class KuzuStore implements Store {
 
   overview(request: OverviewRequest): Promise<Overview> {
     return overview(this.native, request);
+  }
+
+  private readonly aggregator = new OverviewAggregator(kuzuAggregate, this.native, () => this.health());
+
+  aggregateOverview(): Promise<AggregateOverview> {
+    return this.aggregator.overview();
+  }
+
+  groupMembers(request: GroupMembersRequest): Promise<GroupMembers> {
+    return this.aggregator.members(request);
   }
 
   timeline(request: TimelineRequest): Promise<Timeline> {

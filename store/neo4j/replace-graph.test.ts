@@ -3,6 +3,7 @@ import { loadConfig } from '../../shared/config.js';
 import { toBulkLoad } from '../../seed/load.js';
 import { loadKnowledgeBase } from '../../seed/facts.js';
 import type { BulkLoad, Store } from '../store.js';
+import { neo4jLock } from '../../server/testing/harness.js';
 import { createNeo4jStore } from './store.js';
 
 /** Runs only against a real Neo4j (NEO4J_URI): the suite replaces its Jejak graph. */
@@ -10,10 +11,12 @@ describe.runIf(Boolean(process.env.NEO4J_URI))('replaceGraph and clear on Neo4j'
   let store: Store;
   let data: BulkLoad;
   let seeded: number;
+  let release: () => void = () => undefined;
 
   const foreign = async () => (await store.run("MATCH (n:Customer {id: 'foreign-1'}) RETURN n.name AS name")).rows;
 
   beforeAll(async () => {
+    release = await neo4jLock();
     store = await createNeo4jStore(loadConfig(process.env).neo4j!);
     data = toBulkLoad((await loadKnowledgeBase()).graph);
     seeded = data.nodes.reduce((n, g) => n + g.rows.length, 0);
@@ -23,6 +26,7 @@ describe.runIf(Boolean(process.env.NEO4J_URI))('replaceGraph and clear on Neo4j'
     await store?.run("MATCH (n:Customer {id: 'foreign-1'}) DETACH DELETE n", {}, { mode: 'write' });
     await store?.replaceGraph(data);
     await store?.close();
+    release();
   });
 
   it('deletes only Jejak nodes on reseed: a node of another label survives', async () => {

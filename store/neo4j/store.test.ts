@@ -1,11 +1,15 @@
 import neo4j, { int, isInt, Neo4jError } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintCypher } from '../../cypher/lint-cypher.js';
+import { NEO4J_WAIT_MS } from '../../server/testing/harness.js';
 import { REL_TYPES, type RelType } from '../../shared/schema.js';
 import { JejakError } from '../../shared/errors.js';
 import {
   createNeo4jStore,
+  INDEX_STATES_QUERY,
+  indexProblems,
   mapNeo4jError,
+  Neo4jStore,
   nodeMergeQuery,
   relMergeQuery,
   singleStatement,
@@ -16,6 +20,7 @@ import {
 import type { BulkLoad, PathsRequest, Store } from '../store.js';
 import { COUNT_NODES_QUERY, COUNT_RELS_QUERY } from './health.js';
 import { CLEAR_JEJAK_BATCH_QUERY, DELETE_JEJAK_QUERY } from './replace-graph.js';
+import { neo4jLock } from '../../server/testing/harness.js';
 
 function codeOf(err: unknown): string | undefined {
   return err instanceof JejakError ? err.code : undefined;
@@ -110,6 +115,9 @@ describe('neo4j error mapping', () => {
     ['SessionExpired', 'expired', 'STORE_UNAVAILABLE'],
     ['Neo.ClientError.Security.Unauthorized', 'The client is unauthorized', 'STORE_UNAVAILABLE'],
     ['Neo.ClientError.Database.DatabaseNotFound', 'Database does not exist', 'STORE_UNAVAILABLE'],
+    ['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'The allocation of an extra 2.0 MiB would use more than the limit 512.0 MiB', 'BAD_QUERY'],
+    ['Neo.TransientError.General.OutOfMemoryError', 'There is not enough memory to perform the current task', 'BAD_QUERY'],
+    ['Neo.ClientError.Security.Forbidden', 'Read operations are not allowed for user', 'STORE_UNAVAILABLE'],
   ])('%s → %s', (code, message, expected) => {
     const mapped = mapNeo4jError(neoError(code, message), ctx);
     expect(codeOf(mapped)).toBe(expected);
@@ -118,6 +126,20 @@ describe('neo4j error mapping', () => {
   it('keeps the server message for bad queries and the timeout for timeouts', () => {
     expect(mapNeo4jError(neoError('Neo.ClientError.Statement.SyntaxError', "Invalid input 'RETRN'"), ctx).message).toContain("Invalid input 'RETRN'");
     expect((mapNeo4jError(neoError('Neo.ClientError.Transaction.TransactionTimedOut', 'x'), ctx) as JejakError).details).toEqual({ timeoutMs: 250 });
+  });
+
+  it('says a memory error is the query’s to narrow and a missing privilege the operator’s to grant', () => {
+    const memory = mapNeo4jError(neoError('Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'would use more than the limit'), ctx);
+    expect(memory.message).toMatch(/more memory than Neo4j allows one transaction .*narrow it/);
+    const forbidden = mapNeo4jError(neoError('Neo.ClientError.Security.Forbidden', 'Write operations are not allowed for user'), ctx);
+    expect(forbidden.message).toMatch(/lack of privileges of user neo4j: grant that user/);
+  });
+
+  it('names the indexes that are not online, with the reason and what to do', () => {
+    expect(indexProblems([{ name: 'entity_search', state: 'ONLINE' }])).toEqual([]);
+    expect(indexProblems([{ name: 'entity_search', state: 'FAILED', failureMessage: 'disk full' }, { name: 'person_id', state: 'ONLINE' }])).toEqual([
+      'index entity_search is FAILED (disk full): drop it (DROP INDEX entity_search) and restart to recreate it',
+    ]);
   });
 
   it('passes other errors through', () => {
@@ -216,21 +238,73 @@ describe.skipIf(!NEO4J_URI)('neo4j store (integration, NEO4J_URI)', () => {
   const removeTestData = () =>
     store.run(`MATCH (n) WHERE n.id STARTS WITH $p DETACH DELETE n`, { p: P }, { mode: 'write' });
 
+  const cfg = () => ({
+    uri: NEO4J_URI!,
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+    database: process.env.NEO4J_DATABASE ?? '',
+  });
+  let release: () => void = () => undefined;
+
   beforeAll(async () => {
-    store = await createNeo4jStore({
-      uri: NEO4J_URI!,
-      user: process.env.NEO4J_USER ?? 'neo4j',
-      password: process.env.NEO4J_PASSWORD ?? '',
-      database: process.env.NEO4J_DATABASE ?? '',
-      verify: true,
-    });
+    // Other test files seed the same database: take turns (server/testing/harness.ts).
+    release = await neo4jLock(NEO4J_URI);
+    store = await createNeo4jStore({ ...cfg(), verify: true });
     await store.ensureSchema();
     await removeTestData();
-  });
+  }, NEO4J_WAIT_MS);
   afterAll(async () => {
-    if (!store) return;
-    await removeTestData();
-    await store.close();
+    try {
+      if (!store) return;
+      await removeTestData();
+      await store.close();
+    } finally {
+      release();
+    }
+  });
+
+  it('ensureSchema leaves every index online', async () => {
+    await store.ensureSchema();
+    const r = await store.run(INDEX_STATES_QUERY);
+    expect(r.rows.length).toBeGreaterThan(10);
+    expect(r.rows.filter((row) => row.state !== 'ONLINE')).toEqual([]);
+  });
+
+  it('shares one bookmark manager, so a read after a write waits for that write (read-your-writes)', async () => {
+    const bookmarks = (store as Neo4jStore).bookmarks;
+    await store.run('MERGE (n:Person {id: $id}) SET n.name = $name', { id: `${P}bookmark`, name: 'one' }, { mode: 'write' });
+    const first = [...(await bookmarks.getBookmarks())];
+    expect(first.length).toBeGreaterThan(0);
+    await store.run('MATCH (n:Person {id: $id}) SET n.name = $name', { id: `${P}bookmark`, name: 'two' }, { mode: 'write' });
+    const second = [...(await bookmarks.getBookmarks())];
+    expect(second).not.toEqual(first);
+    expect((await store.node(`${P}bookmark`))?.node.properties.name).toBe('two');
+  });
+
+  it('lets ad-hoc Cypher call only the allow-listed read procedures, and no SHOW commands', async () => {
+    await expect(store.assertReadOnly('CALL db.labels() YIELD label RETURN label')).resolves.toBeUndefined();
+    await expect(store.assertReadOnly('CALL db.awaitIndexes(1)')).rejects.toThrow(/may not call the procedure db.awaitIndexes: only db.labels/);
+    await expect(store.assertReadOnly("CALL db.index.fulltext.queryNodes('entity_search', 'x') YIELD node RETURN node")).rejects.toThrow(
+      /may not call the procedure db.index.fulltext.queryNodes/,
+    );
+    await expect(store.assertReadOnly('SHOW PROCEDURES')).rejects.toThrow(/may not run SHOW/);
+    expect(await rejectionCode(store.assertReadOnly('CALL dbms.components()'))).toMatch(/WRITE_REFUSED|BAD_QUERY/);
+  });
+
+  it('answers a query past the transaction memory limit with BAD_QUERY saying to narrow it, and keeps serving', async () => {
+    const hog =
+      "UNWIND range(1, 64) AS i WITH collect(i) AS ids, reduce(s = 'xxxxxxxx', j IN range(1, 20) | s + s) AS big " +
+      'UNWIND ids AS i WITH collect(big + i) AS xs RETURN size(xs) AS n';
+    await expect(store.run(hog)).rejects.toMatchObject({ code: 'BAD_QUERY', message: expect.stringMatching(/more memory than Neo4j allows one transaction/) });
+    expect((await store.health()).ok).toBe(true);
+  });
+
+  it('names the credentials to check when the password is wrong, in one message', async () => {
+    const err = await createNeo4jStore({ ...cfg(), password: 'not-the-password', verify: true }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JejakError);
+    expect((err as JejakError).code).toBe('STORE_UNAVAILABLE');
+    expect((err as JejakError).message).toMatch(/^Neo4j at bolt:\/\/[^ ]+ \(database [^)]+\) refused the credentials of user \w+: check NEO4J_USER and NEO4J_PASSWORD \(/);
+    expect((err as JejakError).message).not.toMatch(/\n|at .*\.js:\d+/);
   });
 
   it('ensureSchema is idempotent and creates the full-text index', async () => {

@@ -56,9 +56,13 @@ import type {
 import { health } from './health.js';
 import { neo4jMergeOps } from './merge-facts.js';
 import { mergeFactsWith } from '../merge-facts.js';
+import { assertAllowedPlan } from './procedures.js';
 import { neighbours } from './neighbours.js';
 import { node } from './node.js';
 import { overview } from './overview.js';
+import { neo4jAggregate } from './overview-aggregate.js';
+import { OverviewAggregator } from '../overview-aggregate.js';
+import type { AggregateOverview, GroupMembers, GroupMembersRequest } from '../../shared/aggregate.js';
 import { paths } from './paths.js';
 import { articleFacts, provenance } from './provenance.js';
 import { BATCH_SIZE, CLEAR_JEJAK_BATCH_QUERY, describeLoad, ONE_TRANSACTION_MAX_ROWS, replaceInTransaction, rowCount } from './replace-graph.js';
@@ -221,14 +225,26 @@ export function mapNeo4jError(err: unknown, context: { location: string; user?: 
   ) {
     return writeRefused(`the query tried to write in a read-only transaction: ${message}`);
   }
+  if (/OutOfMemoryError|TransactionMemoryLimit|MemoryLimit/i.test(code) || /db\.memory\.transaction\.max|memory pool|would use more than the limit/i.test(message)) {
+    // The query asked for more memory than one transaction may use: the query's to narrow, not a server fault.
+    return badQuery(
+      `the query needed more memory than Neo4j allows one transaction (db.memory.transaction.max) and was stopped; narrow it (add a LIMIT or a WHERE, aggregate less)`,
+    );
+  }
+  if (code === 'Neo.ClientError.Security.Forbidden' || code.startsWith('Neo.ClientError.Security.AuthorizationFailed')) {
+    // Jejak's own database user lacks a privilege: the operator's to fix, nothing the client can change.
+    return storeUnavailable(
+      `Neo4j at ${context.location} refused an operation for lack of privileges${context.user ? ` of user ${context.user}` : ''}: grant that user read and write access to the database (or set NEO4J_USER to one that has it) (${message})`,
+    );
+  }
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit' || code === 'Neo.ClientError.Security.CredentialsExpired' || code === 'Neo.ClientError.Security.TokenExpired' || code === 'Neo.ClientError.Security.AuthorizationExpired') {
-    return storeUnavailable(`Neo4j at ${context.location} refused the credentials${context.user ? ` of user ${context.user}` : ''}: ${message}`);
+    return storeUnavailable(`Neo4j at ${context.location} refused the credentials${context.user ? ` of user ${context.user}` : ''}: check NEO4J_USER and NEO4J_PASSWORD (${message})`);
   }
   if (code === 'Neo.ClientError.Database.DatabaseNotFound' || code === 'Neo.TransientError.Database.DatabaseUnavailable') {
     return storeUnavailable(`Neo4j database at ${context.location} is not available: ${message}`);
   }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.ClientError.Routing.')) {
-    return storeUnavailable(`Neo4j at ${context.location} is unreachable: ${message}`);
+    return storeUnavailable(`Neo4j at ${context.location} is unreachable: check that it is running and that NEO4J_URI names it (${message})`);
   }
   if (code === 'Neo.ClientError.Cluster.NotALeader' || code.startsWith('Neo.TransientError.')) {
     return storeUnavailable(`Neo4j at ${context.location} is busy (retries exhausted): ${message}`);
@@ -284,6 +300,23 @@ function stripLeading(query: string): string {
   }
 }
 
+/** How long ensureSchema waits for new indexes to be populated. */
+const INDEX_WAIT_SECONDS = 300;
+export const INDEX_STATES_QUERY = 'SHOW INDEXES YIELD name, state, failureMessage';
+
+export interface IndexState {
+  name: string;
+  state: string;
+  failureMessage?: string | null;
+}
+
+/** One line per index that is not ONLINE, with the server's reason and what to do. */
+export function indexProblems(states: readonly IndexState[]): string[] {
+  return states
+    .filter((s) => s.state !== 'ONLINE')
+    .map((s) => `index ${s.name} is ${s.state}${s.failureMessage ? ` (${s.failureMessage})` : ''}: drop it (DROP INDEX ${s.name}) and restart to recreate it`);
+}
+
 const QUERY_TYPE_NAMES: Record<string, string> = { r: 'read', rw: 'read-write', w: 'write', s: 'schema write' };
 
 // ---------------------------------------------------------------- store
@@ -326,9 +359,17 @@ export class Neo4jStore implements Store {
     this.location = `${safeUri(cfg.uri)} (database ${this.database ?? 'default'})`;
   }
 
+  /**
+   * Every session of this store shares one bookmark manager: a read after a
+   * write waits until the server it lands on has that write (read-your-writes
+   * on clusters and Aura, where reads go to other members).
+   */
+  readonly bookmarks = neo4j.bookmarkManager();
+
   private session(mode: 'read' | 'write', fetchSize?: number): Session {
     return this.driver.session({
       database: this.database,
+      bookmarkManager: this.bookmarks,
       defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
       ...(fetchSize !== undefined ? { fetchSize } : {}),
     });
@@ -391,14 +432,15 @@ export class Neo4jStore implements Store {
     // PROFILE would execute the query: plan it with EXPLAIN instead.
     if (/^PROFILE\b/i.test(statement)) statement = statement.replace(/^PROFILE\b/i, 'EXPLAIN');
     if (!/^EXPLAIN\b/i.test(statement)) statement = `EXPLAIN ${statement}`;
-    const queryType = await this.tx('read', async (tx) => {
+    const { queryType, plan } = await this.tx('read', async (tx) => {
       const summary = await tx.run(statement, toNeo4jParams(params) as Record<string, unknown>).summary();
-      return summary.queryType;
+      return { queryType: summary.queryType, plan: summary.plan };
     });
     if (queryType !== 'r') {
       const name = QUERY_TYPE_NAMES[queryType] ?? (queryType || 'unknown');
       throw writeRefused(`ad-hoc Cypher is read-only: this query would write (query type ${name})`);
     }
+    assertAllowedPlan(plan);
   }
 
   async ensureSchema(): Promise<void> {
@@ -408,10 +450,15 @@ export class Neo4jStore implements Store {
         await tx.run(statement);
       });
     }
-    // Let new indexes come online (best effort: the procedure may be unavailable).
-    await this.tx('write', async (tx) => {
-      await tx.run('CALL db.awaitIndexes(300)');
-    }).catch(() => undefined);
+    // New indexes must be online before search uses them: a failed or stuck index is an error to see, not to skip.
+    const states = await this.tx('write', async (tx) => {
+      await tx.run(`CALL db.awaitIndexes(${INDEX_WAIT_SECONDS})`);
+      return (await tx.run(INDEX_STATES_QUERY)).records.map((r) => r.toObject() as IndexState);
+    }).catch((err: unknown) => {
+      throw storeUnavailable(`Neo4j at ${this.location}: waiting for the indexes to come online failed: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    const problems = indexProblems(states);
+    if (problems.length) throw storeUnavailable(`Neo4j at ${this.location}: ${problems.join('; ')}`);
   }
 
   /** Deletes Jejak's nodes only (labels from the schema), in batches. */
@@ -490,6 +537,16 @@ export class Neo4jStore implements Store {
 
   overview(request: OverviewRequest): Promise<Overview> {
     return overview(this.native, request);
+  }
+
+  private readonly aggregator = new OverviewAggregator(neo4jAggregate, this.native, () => this.health());
+
+  aggregateOverview(): Promise<AggregateOverview> {
+    return this.aggregator.overview();
+  }
+
+  groupMembers(request: GroupMembersRequest): Promise<GroupMembers> {
+    return this.aggregator.members(request);
   }
 
   timeline(request: TimelineRequest): Promise<Timeline> {

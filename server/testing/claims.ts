@@ -1,56 +1,6 @@
-/** Test helpers for the write operations: a seeded store per engine, and one article's claim as mergeFacts input. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+/** Test helpers for the write operations: one article's claims as mergeFacts input, and the edges they land on. */
 import type { GraphEdge, GraphNode } from '../../shared/graph.js';
-import { loadConfig } from '../../shared/config.js';
-import { loadKnowledgeBase } from '../../seed/facts.js';
-import { seedStore } from '../../seed/seed.js';
-import { KuzuStore } from '../../store/kuzu/store.js';
 import type { FactBatch, Store } from '../../store/store.js';
-
-export interface SeededStore {
-  store: Store;
-  /** Opens a second store on the same data (a restart), for Kùzu after closing the first. */
-  reopen(): Promise<Store>;
-  close(): Promise<void>;
-}
-
-/** The seed corpus in a fresh Kùzu file, or in the Neo4j of NEO4J_URI (whose Jejak graph it replaces). */
-export async function seededStore(engine: 'kuzu' | 'neo4j'): Promise<SeededStore> {
-  const graph = (await loadKnowledgeBase()).graph;
-  if (engine === 'kuzu') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-write-'));
-    const file = path.join(dir, 'jejak.kuzu');
-    const stores: Store[] = [new KuzuStore(file, 256)];
-    await seedStore(stores[0], graph);
-    return {
-      store: stores[0],
-      async reopen() {
-        stores.push(new KuzuStore(file, 256));
-        return stores.at(-1)!;
-      },
-      async close() {
-        for (const s of stores) await s.close();
-        fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const { createNeo4jStore } = await import('../../store/neo4j/store.js');
-  const config = loadConfig(process.env).neo4j!;
-  const stores: Store[] = [await createNeo4jStore(config)];
-  await seedStore(stores[0], graph);
-  return {
-    store: stores[0],
-    async reopen() {
-      stores.push(await createNeo4jStore(config));
-      return stores.at(-1)!;
-    },
-    async close() {
-      for (const s of stores) await s.close();
-    },
-  };
-}
 
 export function articleNode(id: string, date = '2025-03-14'): GraphNode {
   return {
