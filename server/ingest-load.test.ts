@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provenanceOf } from '../shared/graph.js';
 import { BELOUSOV, KIM, PUTIN, TREATY, ingestAll, treatyArticle } from './testing/articles.js';
 import { startTestServer, testEngines, type TestServer } from './testing/harness.js';
-import { runLoad } from './testing/load.js';
+import { readLoop } from './testing/read-loop.js';
 
 const TOKEN = 'load-token';
 const PER_WRITER = 4;
@@ -23,9 +23,12 @@ describe.each(testEngines())('reads plus two concurrent writers on %s', (engine)
         acknowledged.push(r.body.articleId);
       }
     };
-    const [reads] = await Promise.all([runLoad(s.url, { seconds: 3, connections: 4, maxRequests: 2_000 }), writer(1), writer(2)]);
-    expect(reads.requests).toBeGreaterThan(10);
-    expect(reads.errors, JSON.stringify(reads.statuses)).toBe(0);
+    // Reads run for as long as the writers do.
+    const reads = readLoop(s.url);
+    await Promise.all([writer(1), writer(2)]);
+    await reads.stop();
+    expect(reads.statuses.length).toBeGreaterThanOrEqual(4);
+    expect(reads.statuses.filter((st) => st !== 200)).toEqual([]);
     expect(acknowledged).toHaveLength(2 * PER_WRITER);
 
     // Every acknowledged article's claim is on the June signing, exactly once.
