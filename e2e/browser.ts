@@ -31,8 +31,8 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Opens the explorer and waits until its first graph is drawn; page errors fail the test. */
-export async function openExplorer(browser: Browser, url: string, errors: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+export async function openExplorer(browser: Browser, url: string, errors: string[], viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (err) => errors.push(err.message));
@@ -79,9 +79,50 @@ export async function clickGraphElement(page: Page, id: string, options: { doubl
   else await page.mouse.click(point.x, point.y);
 }
 
+/**
+ * Writes docs/screenshots/<name> only when asked (`npm run screenshots` sets
+ * JEJAK_SCREENSHOTS=1): a plain `npm test` must not rewrite tracked files.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.JEJAK_SCREENSHOTS !== '1') return;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, name) });
+}
+
+/** Ids of the edges whose label is drawn now: a label set, and big enough on screen for Cytoscape to draw it. */
+export function readableEdgeLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cy = window.cy;
+    return cy
+      .edges()
+      .not('.filtered')
+      .filter((e) => {
+        // Cytoscape's parsed style (pstyle) is public API but missing from its typings.
+        const style = (name: string) => (e as unknown as { pstyle(n: string): { strValue: string; pfValue: number } }).pstyle(name);
+        const label = style('label').strValue;
+        const size = style('font-size').pfValue * cy.zoom();
+        return !!label && size >= style('min-zoomed-font-size').pfValue;
+      })
+      .map((e) => e.id());
+  });
+}
+
+/** Pairs of shown nodes whose boxes (node and name together) overlap on screen. */
+export function labelOverlaps(page: Page): Promise<Array<[string, string]>> {
+  return page.evaluate(() => {
+    const boxes = window.cy
+      .nodes()
+      .not('.filtered')
+      .map((n) => ({ id: n.id(), b: n.renderedBoundingBox({ includeLabels: true }) }));
+    const out: Array<[string, string]> = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].b;
+        const b = boxes[j].b;
+        if (Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 1 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 1) out.push([boxes[i].id, boxes[j].id]);
+      }
+    return out;
+  });
 }
 
 /** Types into the search box and picks the first hit that names `name`; resolves when the details panel shows it. */

@@ -1,23 +1,33 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/testing/harness.js';
 import { ensureClientBuilt, launchChromium, openExplorer } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
   ensureClientBuilt();
   server = await startTestServer('kuzu');
   browser = await launchChromium();
-  page = await openExplorer(browser, server.url, errors);
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+});
+
+// Each test on a page of its own: none relies on what another left behind.
+beforeEach(async () => {
+  errors = [];
+  page = await openExplorer(browser, server.url, errors);
+});
+
+afterEach(async () => {
+  await page.context().close();
+  expect(errors).toEqual([]);
 });
 
 describe('layout of a large view', () => {
@@ -46,11 +56,9 @@ describe('layout of a large view', () => {
       return new Set(xs).size;
     });
     expect(spread).toBeGreaterThan(1400);
-    expect(errors).toEqual([]);
   });
 
   it('keeps small views on the main thread', async () => {
-    await page.evaluate(() => window.cy.remove('[id ^= "test:"]'));
     const before = await page.evaluate(() => ({ ...window.jejak.layoutStats }));
     await page.evaluate(() => window.jejak.session.relayout({ animate: false }));
     const after = await page.evaluate(() => ({ ...window.jejak.layoutStats }));

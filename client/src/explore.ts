@@ -1,10 +1,9 @@
 /**
  * Exploring from what is shown: expand a node's neighbours a page at a time,
- * hide, pin, focus on an ego network, draw the shortest path between two nodes.
+ * hide, pin, focus on an ego network (paths are in paths.ts).
  * Every action is one undoable change of the session.
  */
 import type { NodeSingular } from 'cytoscape';
-import type { Graph } from '../../shared/graph.js';
 import { REL_TYPES } from '../../shared/schema.js';
 import { api } from './api.js';
 import type { Session } from './session.js';
@@ -42,7 +41,7 @@ async function addNeighbours(session: Session, id: string, query: { offset: numb
     }
     placeAround(session, session.cy.getElementById(id) as NodeSingular, added);
   });
-  if (added.length) await session.relayout({ randomize: false });
+  if (added.length) await session.relayout({ randomize: false, moving: added });
   const page = session.pages.get(id);
   const more = page && page.loaded < page.total ? `; ${page.total - page.loaded} more` : '';
   return `${added.filter((x) => session.cy.getElementById(x).isNode()).length} new nodes${more}`;
@@ -96,21 +95,4 @@ export async function focusEgo(session: Session, id: string): Promise<void> {
     session.pages.set(id, { loaded: res.graph.edges.length, total: res.total ?? res.graph.edges.length });
   });
   await session.relayout();
-}
-
-/** Draws the shortest path between two nodes and marks it; false when there is none. */
-export async function shortestPath(session: Session, from: string, to: string): Promise<number | null> {
-  const res = await api.paths(from, to, 'shortest');
-  const path: Graph | undefined = res.paths[0];
-  if (!path) return null;
-  let added: string[] = [];
-  await session.change(() => {
-    added = session.view.add(path);
-    session.cy.elements().removeClass('path');
-    for (const ele of [...path.nodes, ...path.edges]) session.cy.getElementById(ele.id).addClass('path');
-    placeAround(session, session.cy.getElementById(from) as NodeSingular, added);
-  });
-  if (added.length) await session.relayout({ randomize: false });
-  session.cy.animate({ fit: { eles: session.cy.elements('.path'), padding: 60 }, duration: 400 });
-  return path.edges.length;
 }

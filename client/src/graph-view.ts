@@ -11,6 +11,7 @@ import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import type { Graph, GraphEdge, GraphNode } from '../../shared/graph.js';
 import { LABELS, NODE_LABELS } from '../../shared/schema.js';
+import { spreadOf } from './seeded.js';
 import { renderOptionsFor, renderTier, type RenderOptions, type RenderTier } from './perf.js';
 import type { Palette } from './theme.js';
 
@@ -60,8 +61,9 @@ export function graphStyle(p: Palette): StylesheetJson {
         color: p.text,
         'text-valign': 'bottom',
         'text-margin-y': 4,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
+        // Whole names on up to three lines instead of "Comprehensive Strate…"; the declutter pass keeps them apart.
+        'text-wrap': 'wrap',
+        'text-max-width': '120px',
         'text-outline-color': p.textOutline,
         'text-outline-width': 2,
         'min-zoomed-font-size': 7,
@@ -70,13 +72,17 @@ export function graphStyle(p: Palette): StylesheetJson {
       },
     },
     ...byLabel,
-    { selector: 'node[label = "Article"]', style: { width: 20, height: 20, 'font-size': 9 } },
+    // Headlines are long: cut, with the whole one in the tooltip and the details panel.
+    { selector: 'node[label = "Article"]', style: { width: 20, height: 20, 'font-size': 9, 'text-wrap': 'ellipsis', 'text-max-width': '160px' } },
+    // Hierarchy and chronological layouts: names beside the node, so rows stay low.
+    { selector: 'node.side-label', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 4, 'text-margin-y': 0 } },
     {
       selector: 'edge',
       style: {
         label: 'data(type)',
         width: 1.5,
         'curve-style': 'bezier',
+        'control-point-step-size': 40,
         'line-color': p.edge,
         'target-arrow-color': p.edge,
         'target-arrow-shape': 'triangle',
@@ -87,29 +93,52 @@ export function graphStyle(p: Palette): StylesheetJson {
         'text-background-color': p.background,
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
-        // Relationship types stay readable at the zoom that fits the seed graph; below it they would be noise.
-        'min-zoomed-font-size': 5,
+        // Relationship types only once zoomed in (1.4×) far enough to read them; hover and selection show them sooner.
+        'min-zoomed-font-size': 11,
       },
     },
+    // Parallel edges lie close together as one bundle labelled with its count (legibility.ts).
+    { selector: 'edge.bundled', style: { 'control-point-step-size': 5, label: '' } },
+    { selector: 'edge.bundle-head', style: { label: 'data(bundle)', 'font-size': 10, 'min-zoomed-font-size': 9, 'text-rotation': 'none' } },
+    { selector: 'edge.spread', style: { 'control-point-step-size': 26 } },
+    { selector: 'edge.labelled', style: { label: 'data(type)', 'font-size': 9, 'min-zoomed-font-size': 0, 'text-rotation': 'autorotate', 'text-background-opacity': 1, 'z-index': 10, color: p.text } },
     { selector: 'edge[type = "MENTIONS"]', style: { 'line-style': 'dotted', width: 1 } },
     { selector: 'node.has-more', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': p.edge } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': p.text } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': p.accent } },
-    { selector: 'edge:selected', style: { width: 4, 'line-color': p.accent, 'target-arrow-color': p.accent, color: p.accent, 'font-size': 10 } },
-    { selector: '.path', style: { 'line-color': p.path, 'target-arrow-color': p.path, width: 4, 'border-color': p.path, 'border-width': 4 } },
+    { selector: 'edge:selected', style: { label: 'data(type)', width: 4, 'line-color': p.accent, 'target-arrow-color': p.accent, color: p.accent, 'font-size': 10, 'min-zoomed-font-size': 0, 'z-index': 20 } },
+    // A path in context: its edges thick, its nodes ringed (never resized), everything else dimmed.
+    { selector: 'edge.path', style: { 'line-color': p.path, 'target-arrow-color': p.path, width: 4, label: 'data(type)', 'min-zoomed-font-size': 0, 'z-index': 15 } },
+    { selector: 'node.path', style: { 'border-color': p.path, 'border-width': 4 } },
+    { selector: '.dimmed', style: { opacity: 0.25 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
 }
 
-/** Fits what is shown, without zooming a handful of nodes up to poster size. */
-export function fitView(cy: Core, animate = true): void {
+/** Below this zoom the node names (11 px) are no longer drawn (min-zoomed-font-size 7). */
+export const READABLE_ZOOM = 0.66;
+
+/**
+ * Fits what is shown, without zooming a handful of nodes up to poster size.
+ * `readable`: a wide layout (hierarchy, chronological) is not shrunk until
+ * its names vanish; it starts at its top left at the smallest readable zoom.
+ */
+export function fitView(cy: Core, animate = true, opts: { readable?: boolean } = {}): void {
   const eles = cy.elements().not('.filtered');
   if (eles.empty()) return;
   const bb = eles.boundingBox();
   const padding = 40;
-  const zoom = Math.min(1.6, (cy.width() - 2 * padding) / Math.max(bb.w, 1), (cy.height() - 2 * padding) / Math.max(bb.h, 1));
-  const pan = { x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) };
+  const fit = Math.min(1.6, (cy.width() - 2 * padding) / Math.max(bb.w, 1), (cy.height() - 2 * padding) / Math.max(bb.h, 1));
+  let zoom = fit;
+  let pan = { x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) };
+  if (opts.readable && fit < READABLE_ZOOM) {
+    zoom = READABLE_ZOOM;
+    const x = bb.w * zoom + 2 * padding <= cy.width() ? cy.width() / 2 - zoom * (bb.x1 + bb.w / 2) : padding - zoom * bb.x1;
+    // From the top: the chronological axis puts its dates there.
+    const y = padding + 20 - zoom * bb.y1;
+    pan = { x, y };
+  }
   if (animate) cy.animate({ zoom, pan, duration: 300 });
   else cy.viewport({ zoom, pan });
 }
@@ -197,10 +226,15 @@ export function createGraphView(container: HTMLElement, palette: Palette): Graph
     const present = (id: string) => incoming.has(id) || cy.getElementById(id).nonempty();
     for (const e of graph.edges) if (cy.getElementById(e.id).empty() && present(e.source) && present(e.target)) fresh.push(edgeElement(e));
     if (!fresh.length) return [];
-    // Start new nodes spread around the view centre: drawing edges between coincident nodes is undefined.
+    // In id order: layouts visit elements in the order they were added, and the API's order may vary.
+    fresh.sort((a, b) => (a.group === b.group ? (String(a.data.id) < String(b.data.id) ? -1 : 1) : a.group === 'nodes' ? -1 : 1));
+    // Start new nodes spread around the view centre (edges between coincident nodes are undefined),
+    // at a spot derived from the id: the same graph always starts, and so ends, the same way.
     const ext = cy.extent();
     for (const f of fresh) {
-      if (f.group === 'nodes') f.position = { x: (ext.x1 + ext.x2) / 2 + (Math.random() - 0.5) * 300, y: (ext.y1 + ext.y2) / 2 + (Math.random() - 0.5) * 300 };
+      if (f.group !== 'nodes') continue;
+      const [dx, dy] = spreadOf(String(f.data.id));
+      f.position = { x: (ext.x1 + ext.x2) / 2 + dx * 300, y: (ext.y1 + ext.y2) / 2 + dy * 300 };
     }
     const added = cy.add(fresh).map((ele) => ele.id());
     retune();

@@ -15,10 +15,13 @@ import { createExportMenu } from './export.js';
 import { createFiltersPanel, type ArticleOption, type FilterState } from './filters.js';
 import { createGraphView, fitView } from './graph-view.js';
 import { createIngestPanel } from './ingest.js';
-import { isLayoutId, LAYOUTS, layoutStats, rememberLayout } from './layouts.js';
+import { createChronoAxis } from './chrono-axis.js';
+import { isLayoutId, LAYOUTS, layoutStats, onChronoAxis, rememberLayout } from './layouts.js';
+import { markBundles, nameTooltips, trackEmphasis } from './legibility.js';
 import { renderLegend } from './legend.js';
 import { nodeName, renderArticle, renderClaims, renderEdge, renderNode, showMessage } from './panel.js';
-import { createQueriesPanel } from './queries.js';
+import { clearPath, fetchPaths, highlightPath, renderPathPanel, type PathPanelHooks, type PathRequest } from './paths.js';
+import { createQueriesPanel, resultTarget } from './queries.js';
 import { hideResults, showResults } from './results.js';
 import { createSearch } from './search.js';
 import { Session } from './session.js';
@@ -42,10 +45,15 @@ function attempt<T>(action: () => Promise<T>, done?: (value: T) => void): Promis
 
 const view = createGraphView(byId('graph'), applyTheme(initialTheme()));
 const cy = view.cy;
+trackEmphasis(cy);
+nameTooltips(cy, byId('graph-wrap'));
+const chronoAxis = createChronoAxis(cy, byId('graph-wrap'));
+onChronoAxis((axis) => chronoAxis.show(axis));
 let articles: ArticleOption[] = [];
 
 const session = new Session(view, {
   refreshed() {
+    if (view.renderOptions().tier === 'full') markBundles(cy);
     filtersPanel.render(session.filters, articles);
     timeline.render(session.filters, datesInView(cy));
     renderLegend(cy, session.filters.labels, (label) => setFilters({ ...session.filters, labels: toggled(session.filters.labels, label) }));
@@ -101,10 +109,17 @@ async function showEdge(edge: EdgeSingular): Promise<void> {
   renderEdge(p, { source: edge.source().data('name'), target: edge.target().data('name') }, loadArticle);
 }
 
+// Cytoscape counts two quick taps as a double tap even on two different nodes; only the same node twice expands.
+let lastTaps: string[] = [];
+cy.on('tap', (ev) => {
+  const id = ev.target === cy ? '' : (ev.target as NodeSingular).id();
+  lastTaps = [lastTaps[lastTaps.length - 1] ?? '', id];
+});
 cy.on('tap', 'node', (ev) => void attempt(() => showNode((ev.target as NodeSingular).id())));
 cy.on('tap', 'edge', (ev) => void attempt(() => showEdge(ev.target as EdgeSingular)));
 cy.on('dbltap', 'node', (ev) => {
   const node = ev.target as NodeSingular;
+  if (lastTaps[0] !== node.id() || lastTaps[1] !== node.id()) return;
   void attempt(() => explore.expand(session, node.id()), (msg) => afterExpand(node.id(), node.data('name'), msg));
 });
 cy.on('dragfree', 'node', () => session.syncUrl());
@@ -148,14 +163,49 @@ byId('theme').addEventListener('click', () => {
   cypher.setTheme(next);
 });
 
+// ---- paths ------------------------------------------------------------------
+
+/** Outlet and date of each article, for the sources of a path's hops. */
+const articleShort = new Map<string, string>();
+
+function nameOf(id: string): string {
+  const n = cy.getElementById(id);
+  return n.nonempty() ? String(n.data('name')) : id;
+}
+
+const pathHooks: PathPanelHooks = {
+  name: nameOf,
+  sourceTitle: (id) => articleShort.get(id) ?? id,
+  select: (path) => void attempt(() => highlightPath(session, path)),
+  openEdge: (id) => {
+    const edge = cy.getElementById(id);
+    if (edge.nonempty()) void attempt(() => showEdge(edge as EdgeSingular));
+  },
+  find: (request) => void findPaths(request),
+};
+
+async function findPaths(request: PathRequest): Promise<void> {
+  renderPathPanel(request, null, pathHooks);
+  await attempt(
+    () => fetchPaths(request),
+    async (res) => {
+      renderPathPanel(request, res, pathHooks);
+      if (!res.paths.length) {
+        clearPath(cy);
+        return status(request.mode === 'all' ? `No path of at most ${request.maxHops} hop${request.maxHops === 1 ? '' : 's'} between ${nameOf(request.from)} and ${nameOf(request.to)}.` : `No path between ${nameOf(request.from)} and ${nameOf(request.to)} within 6 hops.`, true);
+      }
+      await highlightPath(session, res.paths[0]);
+      renderPathPanel(request, res, pathHooks);
+      const hops = res.paths[0].edges.length;
+      status(request.mode === 'all' ? `${res.paths.length} path${res.paths.length === 1 ? '' : 's'} of at most ${request.maxHops} hop${request.maxHops === 1 ? '' : 's'}; the first (${hops} hop${hops === 1 ? '' : 's'}) is highlighted.` : `Shortest path: ${hops} hop${hops === 1 ? '' : 's'}, highlighted.`);
+    },
+  );
+}
+
 async function findPath(): Promise<void> {
   const picked = cy.nodes(':selected');
-  if (picked.length !== 2) return status('Select exactly two nodes (Shift+click the second) to find the shortest path between them.', true);
-  const [a, b] = [picked[0].id(), picked[1].id()];
-  await attempt(
-    () => explore.shortestPath(session, a, b),
-    (hops) => status(hops === null ? 'No path between them within 6 hops.' : `Shortest path: ${hops} hop${hops === 1 ? '' : 's'}, highlighted.`, hops === null),
-  );
+  if (picked.length !== 2) return status('Select exactly two nodes (Shift+click the second) to find the paths between them.', true);
+  await findPaths({ from: picked[0].id(), to: picked[1].id(), mode: 'shortest', maxHops: 3 });
 }
 
 async function share(): Promise<void> {
@@ -175,17 +225,51 @@ createExportMenu(cy, status);
 
 // ---- side tabs, queries, Cypher --------------------------------------------
 
+/** Selects what a results row names, adding it from the query's graph when it is not in view. */
+function selectRow(res: QueryResponse, ids: string[]): void {
+  const missing = ids.filter((id) => cy.getElementById(id).empty());
+  const select = () => {
+    cy.elements().unselect();
+    const wantedIds = new Set(ids);
+    const eles = cy.elements().filter((e) => wantedIds.has(e.id()));
+    eles.select();
+    if (eles.nonempty()) cy.animate({ center: { eles }, duration: 250 });
+    status(`Selected ${eles.length} element${eles.length === 1 ? '' : 's'} of the row.`);
+  };
+  if (!missing.length) return select();
+  const wanted = new Set(missing);
+  void attempt(
+    () => session.change(() => void session.view.add({ nodes: res.graph.nodes.filter((n) => wanted.has(n.id)), edges: res.graph.edges.filter((e) => wanted.has(e.id)) })),
+    select,
+  );
+}
+
+/**
+ * A query's result: its table, and its graph added to the scene or replacing
+ * it (the choice in the Queries and Cypher panes). A result with no graph
+ * (no rows, or only values) leaves the scene as it is and says so.
+ */
 function onQueryResult(title: string, res: QueryResponse): void {
+  const rows = `${res.rows.length} row${res.rows.length === 1 ? '' : 's'}${res.truncated ? ' (cut at the limit)' : ''}`;
+  if (!res.rows.length) {
+    hideResults();
+    return status(`${title}: nothing matched (0 rows); the graph is unchanged.`, true);
+  }
   // The table first: the canvas shrinks, then the layout fits what is left.
-  showResults(title, res, () => undefined);
+  showResults(title, res, (ids) => selectRow(res, ids));
   cy.resize();
+  if (!res.graph.nodes.length) return status(`${title}: ${rows} of values, shown in the table; the graph is unchanged.`);
+  const replace = resultTarget() === 'replace';
+  let added: string[] = [];
   session.settled = session
     .change(() => {
-      session.pages.clear();
-      session.view.replace(res.graph);
+      if (replace) {
+        session.pages.clear();
+        session.view.replace(res.graph);
+      } else added = session.view.add(res.graph);
     })
-    .then(() => session.relayout());
-  status(`${title}: ${res.graph.nodes.length} nodes, ${res.rows.length} rows${res.truncated ? ' (cut at the limit)' : ''}`);
+    .then(() => (replace ? session.relayout() : added.length ? session.relayout({ randomize: false, moving: added }) : undefined));
+  status(`${title}: ${res.graph.nodes.length} nodes, ${rows}; ${replace ? 'the scene replaced' : `${added.filter((id) => cy.getElementById(id).isNode()).length} new nodes added to the scene`}.`);
 }
 
 // A graph too big to draw opens on its aggregate (counts per label and type); a member picked there opens here.
@@ -285,6 +369,7 @@ async function loadOverview(): Promise<void> {
 
 async function loadArticles(): Promise<void> {
   const res = await api.runQuery('articles', {});
+  for (const n of res.graph.nodes) articleShort.set(n.id, `${String(n.properties.outlet ?? 'unknown outlet')}${n.properties.publishedAt ? ', ' + String(n.properties.publishedAt) : ''}`);
   articles = res.graph.nodes.map((n) => ({ id: n.id, title: `${n.properties.outlet ?? ''} ${n.properties.publishedAt ?? ''}: ${n.properties.headline ?? n.id}`.trim() }));
   filtersPanel.render(session.filters, articles);
 }

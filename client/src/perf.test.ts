@@ -54,6 +54,6 @@ describe('minimalStyle', () => {
 
   it('keeps the classes the app toggles', () => {
     const selectors = minimalStyle().map((r) => r.selector);
-    for (const s of ['node:selected', 'edge:selected', '.path', '.faded', '.filtered']) expect(selectors).toContain(s);
+    for (const s of ['node:selected', 'edge:selected', 'node.path', 'edge.path', '.dimmed', '.faded', '.filtered']) expect(selectors).toContain(s);
   });
 });

@@ -94,7 +94,9 @@ export function minimalStyle(): StylesheetStyle[] {
     { selector: 'edge', style: { width: 1, 'curve-style': 'haystack', 'haystack-radius': 0, 'line-color': '#9aa4ae' } },
     { selector: 'edge:selected', style: { label: 'data(type)', width: 3, 'line-color': '#0a66c2', 'font-size': 10 } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#0a66c2' } },
-    { selector: '.path', style: { 'line-color': '#d62976', width: 4, 'border-color': '#d62976', 'border-width': 4 } },
+    { selector: 'edge.path', style: { 'line-color': '#d62976', width: 4 } },
+    { selector: 'node.path', style: { 'border-color': '#d62976', 'border-width': 4 } },
+    { selector: '.dimmed', style: { opacity: 0.25 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];

@@ -1,39 +1,100 @@
-/** The saved queries panel: the list from the API, a form generated from each query's typed parameters, run. */
+/**
+ * The saved queries panel: the list from the API, a form generated from each
+ * query's typed parameters (entity ids are pickers with autocomplete), run.
+ * A failed run shows the API's message in the form and leaves the scene as it was.
+ */
 import type { QueryResponse, SavedQueryInfo, SavedQueryParam } from '../../shared/api.js';
 import { NODE_LABELS, REL_TYPES } from '../../shared/schema.js';
 import { api, messageOf } from './api.js';
+import { attachAutocomplete } from './autocomplete.js';
 import { byId, clear, el } from './dom.js';
 
-function inputFor(p: SavedQueryParam): HTMLInputElement | HTMLSelectElement {
+/** One form field: its element and how to read its value (undefined: left empty). */
+interface Field {
+  element: HTMLElement;
+  read(): unknown;
+}
+
+/** Thrown by a field whose text cannot be sent (an entity typed but not picked). */
+class FieldProblem extends Error {}
+
+/** An entity parameter: type a name, pick from the matches; the id is what is sent. */
+function entityPicker(p: SavedQueryParam, common: Record<string, string | boolean>): Field {
+  const input = el('input', { ...common, type: 'text', placeholder: 'Type a name, pick from the list' });
+  let picked: string | null = null;
+  const note = el('span', { class: 'mono muted small picked', id: `${String(common.id)}-id` });
+  const setPicked = (id: string | null, name?: string) => {
+    picked = id;
+    note.textContent = id ?? '';
+    input.dataset.id = id ?? '';
+    if (name !== undefined) input.value = name;
+  };
+  const list = attachAutocomplete({ prefix: String(common.id), input, onSelect: (hit) => setPicked(hit.node.id, String(hit.node.properties.name ?? hit.node.properties.headline ?? hit.node.id)) });
+  input.setAttribute('aria-describedby', note.id);
+  input.addEventListener('input', () => setPicked(null));
+  const def = typeof p.default === 'string' ? p.default : null;
+  if (def) {
+    setPicked(def, def);
+    api.node(def).then(
+      (info) => {
+        if (picked === def) input.value = String(info.node.properties.name ?? info.node.properties.headline ?? def);
+      },
+      (err: unknown) => console.info('jejak: default entity not found', def, err),
+    );
+  }
+  return {
+    element: el('div', { class: 'picker' }, input, list, note),
+    read() {
+      if (picked) return picked;
+      if (!input.value.trim()) return undefined;
+      throw new FieldProblem(`${p.name}: pick “${input.value.trim()}” from the list of matches (or clear it)`);
+    },
+  };
+}
+
+function fieldFor(p: SavedQueryParam): Field {
   const id = `qp-${p.name}`;
   const common = { id, name: p.name, 'aria-label': `${p.name}: ${p.description}`, required: p.required };
   const def = p.default ?? null;
+  const text = (input: HTMLInputElement | HTMLSelectElement) => {
+    const raw = input.value.trim();
+    return raw === '' ? undefined : raw;
+  };
   switch (p.type) {
+    case 'nodeId':
+      return entityPicker(p, common);
     case 'integer':
-    case 'float':
-      return el('input', { ...common, type: 'number', step: p.type === 'integer' ? 1 : 'any', value: def === null ? '' : String(def) });
-    case 'boolean':
-      return el('input', { ...common, type: 'checkbox', checked: def === true });
-    case 'date':
-      return el('input', { ...common, type: 'date', value: def === null ? '' : String(def) });
+    case 'float': {
+      const input = el('input', { ...common, type: 'number', step: p.type === 'integer' ? 1 : 'any', value: def === null ? '' : String(def) });
+      // The raw text goes to the API, which says what is wrong with it (a negative limit, a fraction).
+      return { element: input, read: () => (text(input) === undefined ? undefined : Number(text(input))) };
+    }
+    case 'boolean': {
+      const input = el('input', { ...common, type: 'checkbox', checked: def === true });
+      return { element: input, read: () => input.checked };
+    }
+    case 'date': {
+      const input = el('input', { ...common, type: 'date', value: def === null ? '' : String(def) });
+      return { element: input, read: () => text(input) };
+    }
     case 'relType':
     case 'label': {
       const options = p.type === 'relType' ? REL_TYPES : NODE_LABELS;
-      return el('select', common, ...options.map((o) => el('option', { value: o, text: o, selected: o === def })));
+      const select = el('select', common, ...options.map((o) => el('option', { value: o, text: o, selected: o === def })));
+      return { element: select, read: () => text(select) };
     }
-    default:
-      return el('input', { ...common, type: 'text', class: p.type === 'nodeId' ? 'mono' : undefined, value: def === null ? '' : Array.isArray(def) ? def.join(', ') : String(def) });
+    default: {
+      const input = el('input', { ...common, type: 'text', value: def === null ? '' : Array.isArray(def) ? def.join(', ') : String(def) });
+      return {
+        element: input,
+        read: () => {
+          const raw = text(input);
+          if (raw === undefined || p.type !== 'string[]') return raw;
+          return raw.split(',').map((s) => s.trim()).filter(Boolean);
+        },
+      };
+    }
   }
-}
-
-function valueOf(p: SavedQueryParam, input: HTMLInputElement | HTMLSelectElement): unknown {
-  if (input instanceof HTMLInputElement && input.type === 'checkbox') return input.checked;
-  const raw = input.value.trim();
-  if (raw === '') return undefined;
-  if (p.type === 'integer') return Number.parseInt(raw, 10);
-  if (p.type === 'float') return Number(raw);
-  if (p.type === 'string[]') return raw.split(',').map((s) => s.trim()).filter(Boolean);
-  return raw;
 }
 
 export interface QueriesPanel {
@@ -44,24 +105,31 @@ export function createQueriesPanel(onResult: (title: string, res: QueryResponse)
   const root = byId('pane-queries');
 
   const form = (q: SavedQueryInfo): HTMLFormElement => {
-    const inputs = q.params.map((p) => [p, inputFor(p)] as const);
+    const fields = q.params.map((p) => [p, fieldFor(p)] as const);
     const error = el('p', { class: 'error', role: 'alert', hidden: true });
     const run = el('button', { type: 'submit', text: 'Run', 'aria-label': `Run ${q.title}` });
     const f = el(
       'form',
-      { class: 'query-form', 'data-query': q.name },
-      ...inputs.map(([p, input]) => el('label', { class: 'field' }, el('span', {}, p.name, el('span', { class: 'muted small', text: ` ${p.type} — ${p.description}` })), input)),
+      { class: 'query-form', 'data-query': q.name, novalidate: true },
+      ...fields.map(([p, field]) => el('label', { class: 'field' }, el('span', {}, p.name, el('span', { class: 'muted small', text: ` ${p.type} — ${p.description}` })), field.element)),
       run,
       error,
     );
     f.addEventListener('submit', async (ev) => {
       ev.preventDefault();
-      const params: Record<string, unknown> = {};
-      for (const [p, input] of inputs) {
-        const v = valueOf(p, input);
-        if (v !== undefined) params[p.name] = v;
-      }
       error.hidden = true;
+      const params: Record<string, unknown> = {};
+      try {
+        for (const [p, field] of fields) {
+          const v = field.read();
+          if (v !== undefined) params[p.name] = v;
+        }
+      } catch (err) {
+        if (!(err instanceof FieldProblem)) throw err;
+        error.textContent = err.message;
+        error.hidden = false;
+        return;
+      }
       run.disabled = true;
       try {
         onResult(q.title, await api.runQuery(q.name, params));
@@ -94,7 +162,36 @@ export function createQueriesPanel(onResult: (title: string, res: QueryResponse)
         });
         list.append(details);
       }
-      root.append(list);
+      root.append(targetChoice(), list);
     },
   };
+}
+
+/** Where query results go: added to the scene or replacing it. One choice for saved queries and Cypher. */
+export type ResultTarget = 'add' | 'replace';
+let target: ResultTarget = 'replace';
+const targetListeners = new Set<() => void>();
+
+export function resultTarget(): ResultTarget {
+  return target;
+}
+
+/** A control for the choice; every copy of it stays in step. */
+export function targetChoice(): HTMLElement {
+  const select = el(
+    'select',
+    { class: 'result-target', 'aria-label': 'Query results' },
+    el('option', { value: 'replace', text: 'Results replace the scene' }),
+    el('option', { value: 'add', text: 'Results are added to the scene' }),
+  );
+  const sync = () => {
+    select.value = target;
+  };
+  sync();
+  targetListeners.add(sync);
+  select.addEventListener('change', () => {
+    target = select.value === 'add' ? 'add' : 'replace';
+    for (const l of targetListeners) l();
+  });
+  return select;
 }

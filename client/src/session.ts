@@ -8,7 +8,7 @@ import type { CytoscapeJson, Graph, GraphEdge, GraphNode, PlainValue } from '../
 import { api } from './api.js';
 import { DEFAULT_FILTERS, applyFilters, type FilterState } from './filters.js';
 import type { GraphView } from './graph-view.js';
-import { isLayoutId, rememberedLayout, runLayout, type LayoutId } from './layouts.js';
+import { isLayoutId, rememberedLayout, runLayout, type LayoutId, type LayoutRunOptions } from './layouts.js';
 import { History, decodeView, encodeView, toShared, type Position, type SharedView, type ViewState } from './state.js';
 
 export interface NeighbourPage {
@@ -120,7 +120,7 @@ export class Session {
   /** Resolves when the latest layout has stopped (tests wait on it before screenshots). */
   settled: Promise<void> = Promise.resolve();
 
-  relayout(opts: { randomize?: boolean; animate?: boolean } = {}): Promise<void> {
+  relayout(opts: LayoutRunOptions = {}): Promise<void> {
     this.settled = runLayout(this.cy, this.layout, opts).then(() => this.syncUrl());
     return this.settled;
   }

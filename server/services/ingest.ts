@@ -1,8 +1,10 @@
 /**
- * Ingest: article text → candidate facts (preview, writes nothing) → the
- * accepted ones merged into the graph in one write transaction. A second
- * source for an existing fact adds a claim to it, not a second edge, and
- * ingesting the same article twice changes nothing.
+ * Ingest as a reviewed proposal: article text → candidates with stable ids and
+ * what each would merge into (preview, writes nothing) → the accepted ids, with
+ * the reviewer's checked edits, handed to `store.mergeFacts` in one
+ * transaction. A candidate joins an existing edge only when it is the same
+ * event (same type and ends, dates compatible); the same article twice
+ * changes nothing.
  */
 import { createHash } from 'node:crypto';
 import type { IngestCommit, IngestMergePlan, IngestPreviewResponse, IngestReport } from '../../shared/api.js';
