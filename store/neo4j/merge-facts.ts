@@ -17,7 +17,8 @@ export async function mergeFacts(run: Runner, write: (steps: Statement[]) => Pro
   const edgeIds = batch.edges.map((e) => e.id);
   const [nodes, edges] = await Promise.all([
     run(`MATCH (n:${ANY_LABEL}) WHERE n.id IN $ids RETURN n`, { ids: nodeIds }),
-    run('MATCH ()-[r]->() WHERE r.id IN $ids RETURN r', { ids: edgeIds }),
+    // With its end nodes, so the edge's source and target are their ids (the append matches on them), not element ids.
+    run(`MATCH (a:${ANY_LABEL})-[r]->(b:${ANY_LABEL}) WHERE r.id IN $ids RETURN a, r, b`, { ids: edgeIds }),
   ]);
   const plan = planMerge(batch, nodes.graph.nodes, edges.graph.edges);
   const steps = [...plan.nodes.map(createNodeStatement), ...plan.edges.map(createEdgeStatement), ...plan.appends.map(appendStatement)];
