@@ -15,7 +15,7 @@ export function adminRoutes(store: Store, config: Config, log: (line: string) =>
   apiRoute(r, { method: 'post', path: '/admin/reseed', summary: 'Reload the seed corpus (write token required)', response: 'counts and progress log', writes: true, use: [guard] }, async ({ res }) => {
     if (running) throw new JejakError('CONFLICT', 'a reseed is already running; try again when it ends');
     const lines: string[] = [];
-    running = seedConfigured(config, store, (line) => {
+    running = seedConfigured(store, (line) => {
       lines.push(line);
       log(`reseed: ${line}`);
     });

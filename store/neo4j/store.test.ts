@@ -5,7 +5,6 @@ import { NEO4J_WAIT_MS } from '../../server/testing/harness.js';
 import { REL_TYPES, type RelType } from '../../shared/schema.js';
 import { JejakError } from '../../shared/errors.js';
 import {
-  CLEAR_BATCH_QUERY,
   createNeo4jStore,
   INDEX_STATES_QUERY,
   indexProblems,
@@ -20,6 +19,7 @@ import {
 } from './store.js';
 import type { BulkLoad, PathsRequest, Store } from '../store.js';
 import { COUNT_NODES_QUERY, COUNT_RELS_QUERY } from './health.js';
+import { CLEAR_JEJAK_BATCH_QUERY, DELETE_JEJAK_QUERY } from './replace-graph.js';
 import { neo4jLock } from '../../server/testing/harness.js';
 
 function codeOf(err: unknown): string | undefined {
@@ -44,7 +44,8 @@ describe('neo4j adapter queries', () => {
     const queries = [
       nodeMergeQuery('Person'),
       relMergeQuery('SIGNED', 'State', 'Agreement'),
-      CLEAR_BATCH_QUERY,
+      CLEAR_JEJAK_BATCH_QUERY,
+      DELETE_JEJAK_QUERY,
       COUNT_NODES_QUERY,
       COUNT_RELS_QUERY,
     ];
