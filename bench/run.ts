@@ -206,7 +206,7 @@ async function main(): Promise<void> {
         a.aggregate ? [{ engine: a.engine, relationships: a.relationships, body: a.aggregate.body, serverWarmMs: a.aggregate.warmP50, serverColdMs: a.aggregate.coldMs }] : [],
       );
       // Short of time: the aggregated overviews and the quick plan's drawings only.
-      const plan = fits('browser, full plan', 8 * 60_000) ? BROWSER : QUICK_BROWSER;
+      const plan = fits('browser, full plan', 8 * 60_000) ? BROWSER : fits('browser, quick plan', 4 * 60_000) ? QUICK_BROWSER : { ...QUICK_BROWSER, sizes: [] };
       results.browser = await runBrowser(WORK, plan, log, aggregates);
       write('browser.json', results.browser);
     });
