@@ -10,11 +10,12 @@ import type { Store } from '../store/store.js';
  */
 export async function openStore(config: Config, name: string): Promise<Store> {
   console.log(`${name}:`, describeConfig(config));
-  const store = await createStore(config);
+  // The server isolates the embedded engine in a worker process (store/isolated/); the CLIs need not.
+  const store = await createStore(config, { isolated: true });
   const health = await store.health();
   if (health.ok && health.nodes === 0) {
     console.log(`${name}: the store is empty; loading the seed corpus`);
-    await seedConfigured(config, store, (line) => console.log(`  ${line}`));
+    await seedConfigured(store, (line) => console.log(`  ${line}`));
   } else if (!health.ok) {
     console.error(`${name}: store not reachable yet (${health.message}); serving anyway, requests answer 503 until it is`);
   }

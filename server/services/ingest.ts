@@ -1,17 +1,20 @@
 /**
- * Ingest: article text → candidate facts (preview, writes nothing) → the
- * accepted ones merged into the graph in one write transaction. A second
- * source for an existing fact adds a claim to it, not a second edge, and
- * ingesting the same article twice changes nothing.
+ * Ingest as a reviewed proposal: article text → candidates with stable ids and
+ * what each would merge into (preview, writes nothing) → the accepted ids, with
+ * the reviewer's checked edits, handed to `store.mergeFacts` in one
+ * transaction. A candidate joins an existing edge only when it is the same
+ * event (same type and ends, dates compatible); the same article twice
+ * changes nothing.
  */
 import { createHash } from 'node:crypto';
 import type { IngestCommit, IngestMergePlan, IngestPreviewResponse, IngestReport } from '../../shared/api.js';
-import { normalizeText, type Graph, type GraphEdge, type GraphNode, type PlainValue } from '../../shared/graph.js';
-import { LABELS, PROVENANCE_PROPS, REL_PROPS, isNodeLabel, type NodeLabel } from '../../shared/schema.js';
+import { normalizeText, type Graph, type GraphEdge, type GraphNode } from '../../shared/graph.js';
+import { PROVENANCE_PROPS, isNodeLabel, type NodeLabel } from '../../shared/schema.js';
 import { buildGazetteer, entitiesFromGraph, type Gazetteer } from '../../extract/entities.js';
 import { candidatesToFacts, endId, extractCandidates } from '../../extract/extract.js';
 import { IngestInputError, articleDateOf, validateArticleInput } from '../../extract/input.js';
 import { badRequest } from '../../shared/errors.js';
+import { matchingEvent } from '../../store/same-event.js';
 import type { Store } from '../../store/store.js';
 import { acceptedCandidates, applyEdit } from './ingest-review.js';
 
@@ -80,7 +83,10 @@ const describeDate = (e: GraphEdge) => (e.properties.date ? `dated ${String(e.pr
 async function mergePlan(store: Store, edge: GraphEdge, articleId: string, bothKnown: boolean): Promise<IngestMergePlan> {
   if (!bothKnown) return { action: 'new', edgeId: null, reason: 'a new entity is proposed, so this is a new relationship' };
   const existing = await existingEdges(store, edge);
-  const same = sameFact(existing, edge);
+  // The store's own rule (store/same-event.ts), so the preview says what the commit will do.
+  const keyOf = (e: GraphEdge) => ({ ...e.properties, id: e.id });
+  const match = matchingEvent(existing.map(keyOf), keyOf(edge));
+  const same = existing.find((e) => e.id === match?.id);
   if (!same) return { action: 'new', edgeId: null, reason: existing.length ? `${existing.length} ${edge.type} edge(s) between these two, none for the same event` : `no ${edge.type} edge between these two yet` };
   const sources = ((same.properties.sourceArticles as string[] | null) ?? []).length;
   if (((same.properties.sourceArticles as string[] | null) ?? []).includes(articleId)) return { action: 'known', edgeId: same.id, reason: 'this article\'s claim is already on that edge' };
@@ -150,42 +156,6 @@ function mentionEdges(articleId: string, facts: Graph): GraphEdge[] {
   return [...seen.values()];
 }
 
-const DATE_PROPS = new Set(REL_PROPS.filter((p) => p.type === 'DATE').map((p) => p.name));
-
-function nodeStep(node: GraphNode) {
-  if (!isNodeLabel(node.label)) throw badRequest(`unknown label ${node.label}`);
-  // Only the label's own properties, so both engines accept the statement; dates through date().
-  const props = LABELS[node.label].props.filter((p) => p.name !== 'id');
-  const sets = props.map((p) => `n.${p.name} = ${p.type === 'DATE' ? `date($${p.name})` : `$${p.name}`}`).join(', ');
-  const params: Record<string, unknown> = { id: node.id };
-  for (const p of props) params[p.name] = node.properties[p.name] ?? (p.type.endsWith('[]') ? [] : null);
-  return { query: `MERGE (n:${node.label} {id: $id}) ON CREATE SET ${sets}`, params };
-}
-
-function createEdgeStep(edge: GraphEdge, fromLabel: NodeLabel, toLabel: NodeLabel) {
-  const props = REL_PROPS.map((p) => `${p.name}: ${DATE_PROPS.has(p.name) ? `date($${p.name})` : `$${p.name}`}`).join(', ');
-  const params: Record<string, unknown> = { from: edge.source, to: edge.target };
-  for (const p of REL_PROPS) params[p.name] = p.name === 'id' ? edge.id : (edge.properties[p.name] ?? (p.type.endsWith('[]') ? [] : null));
-  return { query: `MATCH (a:${fromLabel} {id: $from}), (b:${toLabel} {id: $to}) CREATE (a)-[r:${edge.type} {${props}}]->(b)`, params };
-}
-
-function appendClaimsStep(existing: GraphEdge, edge: GraphEdge, fromLabel: NodeLabel, toLabel: NodeLabel) {
-  const params: Record<string, unknown> = { from: existing.source, to: existing.target, id: existing.id };
-  for (const key of PROVENANCE_PROPS) params[key] = [...((existing.properties[key] as PlainValue[] | null) ?? []), ...((edge.properties[key] as PlainValue[]) ?? [])];
-  const sets = PROVENANCE_PROPS.map((k) => `r.${k} = $${k}`).join(', ');
-  return { query: `MATCH (a:${fromLabel} {id: $from})-[r:${edge.type}]->(b:${toLabel} {id: $to}) WHERE r.id = $id SET ${sets}`, params };
-}
-
-/**
- * Of the facts of one type between two nodes (e.g. Putin SIGNED the treaty in
- * June and SIGNED it into law in November), the one a new claim supports: the
- * same date when the claim has one, else the first.
- */
-function sameFact(existing: GraphEdge[], edge: GraphEdge): GraphEdge | undefined {
-  const date = edge.properties.date;
-  return (date ? existing.find((e) => e.properties.date === date) : undefined) ?? (date ? existing.find((e) => !e.properties.date) : undefined) ?? existing[0];
-}
-
 /**
  * Merges the reviewed candidates: the text is extracted again (deterministic,
  * so the ids are those of the preview), the accepted ids are looked up, the
@@ -212,28 +182,7 @@ export async function commitIngest(store: Store, raw: string | Buffer, options: 
       }
     }
   }
-  const known = new Set(existingNodes.graph.nodes.map((n) => n.id));
-  const newNodes = [article, ...facts.nodes].filter((n) => !known.has(n.id));
-
-  const steps = newNodes.map(nodeStep);
-  const tally = { edgesCreated: 0, mentionsCreated: 0, claimsAdded: 0, unchanged: 0 };
-  for (const edge of edges) {
-    const fromLabel = labelOf.get(edge.source)!;
-    const toLabel = labelOf.get(edge.target)!;
-    // An existing fact of the same type between the same nodes (from the seed or an earlier ingest) gains a claim.
-    const found = await store.run(`MATCH (a:${fromLabel} {id: $from})-[r:${edge.type}]->(b:${toLabel} {id: $to}) RETURN a, r, b`, { from: edge.source, to: edge.target });
-    const existing = sameFact(found.graph.edges, edge);
-    if (!existing) {
-      steps.push(createEdgeStep(edge, fromLabel, toLabel));
-      if (edge.type === 'MENTIONS') tally.mentionsCreated++;
-      else tally.edgesCreated++;
-    } else if (((existing.properties.sourceArticles as string[] | null) ?? []).includes(preview.articleId)) {
-      tally.unchanged++;
-    } else {
-      steps.push(appendClaimsStep(existing, edge, fromLabel, toLabel));
-      tally.claimsAdded++;
-    }
-  }
-  if (steps.length) await store.writeTransaction(steps);
-  return { articleId: preview.articleId, accepted: accepted.length, nodesCreated: newNodes.length, ...tally };
+  // The store decides, inside one transaction, what is new and what joins an existing edge of the same event.
+  const report = await store.mergeFacts({ articleId: preview.articleId, nodes: [article, ...facts.nodes], edges });
+  return { articleId: preview.articleId, accepted: accepted.length, ...report };
 }
