@@ -17,6 +17,8 @@ import { createGraphView, fitView } from './graph-view.js';
 import { createIngestPanel } from './ingest.js';
 import { createChronoAxis } from './chrono-axis.js';
 import { isLayoutId, LAYOUTS, layoutStats, onChronoAxis, rememberLayout } from './layouts.js';
+import { edgeListSection } from './edge-list.js';
+import { createKeyboardNav } from './keyboard-nav.js';
 import { markBundles, nameTooltips, trackEmphasis } from './legibility.js';
 import { renderLegend } from './legend.js';
 import { nodeName, renderArticle, renderClaims, renderEdge, renderNode, showMessage } from './panel.js';
@@ -33,6 +35,11 @@ const statusBox = byId('status');
 function status(text: string, error = false): void {
   statusBox.textContent = text;
   statusBox.classList.toggle('error', error);
+}
+
+/** A short line for screen readers when the details panel changes (the panel itself is not a live region: it would be read out whole). */
+function announce(text: string): void {
+  byId('announce').textContent = text;
 }
 
 /** Runs a user action; failures become a status message, never an uncaught error. */
@@ -97,6 +104,17 @@ async function showNode(id: string): Promise<void> {
       openArticle: () => void attempt(() => api.article(id), renderArticle),
     },
   );
+  const here = cy.getElementById(id);
+  const edges = here.nonempty() ? edgeListSection(here as NodeSingular, (edge) => selectEdge(edge)) : null;
+  if (edges) byId('panel').append(edges);
+  announce(`Details: ${name}`);
+}
+
+/** Selects a relationship and shows its provenance (from the panel's list, the timeline, the keyboard). */
+function selectEdge(edge: EdgeSingular): void {
+  cy.elements().unselect();
+  edge.select();
+  void attempt(() => showEdge(edge));
 }
 
 function afterExpand(id: string, name: string, msg: string): void {
@@ -107,6 +125,7 @@ function afterExpand(id: string, name: string, msg: string): void {
 async function showEdge(edge: EdgeSingular): Promise<void> {
   const p = await api.provenance(edge.id());
   renderEdge(p, { source: edge.source().data('name'), target: edge.target().data('name') }, loadArticle);
+  announce(`Details: ${String(edge.source().data('name'))} ${edge.data('type')} ${String(edge.target().data('name'))}, ${p.claims.length} source${p.claims.length === 1 ? '' : 's'}`);
 }
 
 // Cytoscape counts two quick taps as a double tap even on two different nodes; only the same node twice expands.
@@ -313,24 +332,21 @@ function selectedNode(): NodeSingular | undefined {
   return s.nonempty() ? (s[0] as NodeSingular) : undefined;
 }
 
-function stepSelection(delta: number): void {
-  const nodes = cy.nodes().not('.filtered').toArray() as NodeSingular[];
-  if (!nodes.length) return;
-  nodes.sort((a, b) => a.position('x') - b.position('x'));
-  const current = selectedNode();
-  const i = current ? nodes.findIndex((n) => n.id() === current.id()) : -1;
-  const next = nodes[(i + delta + nodes.length) % nodes.length];
-  cy.elements().unselect();
-  next.select();
-  cy.animate({ center: { eles: next }, duration: 200 });
-  void attempt(() => showNode(next.id()));
-}
+const nav = createKeyboardNav(cy, {
+  showNode: (node) => void attempt(() => showNode(node.id())),
+  showEdge: (edge) => void attempt(() => showEdge(edge)),
+  announce: (text) => status(text),
+});
 
 byId('graph').addEventListener('keydown', (ev) => {
   const node = selectedNode();
-  if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') stepSelection(1);
-  else if (ev.key === 'ArrowLeft' || ev.key === 'ArrowUp') stepSelection(-1);
-  else if (ev.key === 'Enter' && node) void attempt(() => explore.expand(session, node.id()), (msg) => afterExpand(node.id(), node.data('name'), msg));
+  const edge = cy.edges(':selected').nonempty() && !node;
+  if (nav.handle(ev.key)) {
+    // handled: a move along the graph
+  } else if (ev.key === 'Enter' && edge) {
+    // Into the provenance: the first "Show in article" of the details panel.
+    byId('panel').querySelector<HTMLButtonElement>('.claim button')?.focus();
+  } else if (ev.key === 'Enter' && node) void attempt(() => explore.expand(session, node.id()), (msg) => afterExpand(node.id(), node.data('name'), msg));
   else if ((ev.key === 'Delete' || ev.key === 'Backspace') && cy.elements(':selected').nonempty()) void explore.hide(session, cy.elements(':selected').map((e) => e.id()));
   else if (ev.key === 'p' && node) void explore.togglePin(session, node.id());
   else if (ev.key === 'e' && node) void attempt(() => explore.focusEgo(session, node.id()));
