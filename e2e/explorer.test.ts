@@ -56,7 +56,7 @@ afterEach(() => {
 describe.each(testEngines())('the explorer in a browser on %s', (engine) => {
   beforeAll(async () => {
     server = await startTestServer(engine);
-  });
+  }, 300_000);
   afterAll(async () => {
     await server?.close();
   });

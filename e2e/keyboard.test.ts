@@ -46,7 +46,7 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(engine);
-  });
+  }, 300_000);
   afterAll(async () => {
     await server?.close();
   });
@@ -151,12 +151,16 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
     await p.locator('#results-table tbody tr').first().waitFor();
     found.results = await seriousViolations(p);
 
+    await p.locator('#date-from').fill('2024-12-01');
+    await p.locator('#timeline-chart .mark.out').first().waitFor();
+    found.timeline = await seriousViolations(p);
+
     await p.locator('#tab-cypher').click();
     await p.locator('#cypher-host .cm-content').waitFor();
     found.cypher = await seriousViolations(p);
 
     await p.locator('#theme').click();
     found.dark = await seriousViolations(p);
-    expect(found).toEqual({ overview: [], search: [], node: [], relationship: [], results: [], cypher: [], dark: [] });
-  });
+    expect(found).toEqual({ overview: [], search: [], node: [], relationship: [], results: [], timeline: [], cypher: [], dark: [] });
+  }, 240_000);
 });

@@ -51,7 +51,7 @@ describe.each(testEngines())('queries that say what happened on %s', (engine) =>
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(engine);
-  });
+  }, 300_000);
   afterAll(async () => {
     await server?.close();
   });

@@ -28,7 +28,7 @@ import { hideResults, showResults } from './results.js';
 import { createSearch } from './search.js';
 import { Session } from './session.js';
 import { applyTheme, currentTheme, initialTheme, paletteOf } from './theme.js';
-import { createTimeline, datesInView } from './timeline.js';
+import { createTimeline, factsInView } from './timeline.js';
 import './styles.css';
 
 const statusBox = byId('status');
@@ -62,7 +62,7 @@ const session = new Session(view, {
   refreshed() {
     if (view.renderOptions().tier === 'full') markBundles(cy);
     filtersPanel.render(session.filters, articles);
-    timeline.render(session.filters, datesInView(cy));
+    timeline.render(session.filters, factsInView(cy));
     renderLegend(cy, session.filters.labels, (label) => setFilters({ ...session.filters, labels: toggled(session.filters.labels, label) }));
     byId<HTMLButtonElement>('undo').disabled = !session.canUndo;
     byId<HTMLButtonElement>('redo').disabled = !session.canRedo;
@@ -81,7 +81,19 @@ function setFilters(next: FilterState): void {
 }
 
 const filtersPanel = createFiltersPanel(setFilters);
-const timeline = createTimeline((range) => setFilters({ ...session.filters, ...range }));
+const timeline = createTimeline({
+  onRange: (range) => setFilters({ ...session.filters, ...range }),
+  onSelect: (id) => {
+    const ele = cy.getElementById(id);
+    if (ele.empty()) return;
+    if (ele.isEdge()) return selectEdge(ele as EdgeSingular);
+    cy.elements().unselect();
+    cy.getElementById(id).select();
+    void attempt(() => showNode(id));
+  },
+});
+// Selecting on the canvas lights the matching marks.
+cy.on('select unselect', () => timeline.highlight(cy.elements(':selected').map((e) => e.id())));
 
 // ---- details panel -------------------------------------------------------
 
@@ -214,7 +226,6 @@ async function findPaths(request: PathRequest): Promise<void> {
         return status(request.mode === 'all' ? `No path of at most ${request.maxHops} hop${request.maxHops === 1 ? '' : 's'} between ${nameOf(request.from)} and ${nameOf(request.to)}.` : `No path between ${nameOf(request.from)} and ${nameOf(request.to)} within 6 hops.`, true);
       }
       await highlightPath(session, res.paths[0]);
-      renderPathPanel(request, res, pathHooks);
       const hops = res.paths[0].edges.length;
       status(request.mode === 'all' ? `${res.paths.length} path${res.paths.length === 1 ? '' : 's'} of at most ${request.maxHops} hop${request.maxHops === 1 ? '' : 's'}; the first (${hops} hop${hops === 1 ? '' : 's'}) is highlighted.` : `Shortest path: ${hops} hop${hops === 1 ? '' : 's'}, highlighted.`);
     },
