@@ -6,6 +6,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'dist/**', 'data/**'],
     pool: 'forks',
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Hooks that seed Neo4j wait their turn on one database (server/testing/harness.ts, neo4jLock): up to 15 min.
+    hookTimeout: 900_000,
   },
 });

@@ -21,9 +21,8 @@ const PERSON_PRONOUNS = /(?<![\p{L}\p{N}])(?:he|she|him|her|ia|dia|beliau)(?![\p
 const PLURAL_PEOPLE = /(?<![\p{L}\p{N}])(?:the two (?:leaders|men|ministers|officials|presidents)|both (?:leaders|men|ministers)|kedua (?:pemimpin|menteri|pejabat|tokoh|presiden))(?![\p{L}\p{N}])/giu;
 const PLURAL_STATES = /(?<![\p{L}\p{N}])(?:the two (?:countries|nations|states|sides)|both (?:countries|nations|sides)|kedua (?:negara|pihak|belah pihak))(?![\p{L}\p{N}])/giu;
 /** "-nya" on a verb form points to the doer; on troops, to their state. */
-const NYA_VERB = /(?<![\p{L}])(?:di|me|ber)?[\p{L}]+?(?:i|kan)?nya(?![\p{L}])/giu;
+const NYA_VERB = /(?<![\p{L}])(?:ditandatangani|diratifikasi|dikirim|dikerahkan|ditempatkan|diteken|disahkan|dikunjungi|ditemui)nya(?![\p{L}])/giu;
 const NYA_TROOPS = /(?<![\p{L}])(?:pasukan|tentara|prajurit|serdadu)nya(?![\p{L}])/giu;
-const VERB_STEMS = /^(?:ditandatangani|diratifikasi|dikirim|dikerahkan|ditempatkan|diteken|disahkan|dikunjungi|ditemui)nya$/i;
 
 /** Title words in either language, as one English key each; a phrase is a title only with a head. */
 const ROLE_WORDS: Record<string, string[]> = {
@@ -42,6 +41,7 @@ const DEMONYMS: Record<string, string> = {
   us: 'united states', korut: 'korea utara', korsel: 'korea selatan', chinese: 'china',
 };
 const ENDS_REFERENCE = /^(?:itu|tersebut|ini)$/i;
+const STATE_PARTS = new Set(['north', 'south', 'korean', 'korea', 'utara', 'selatan']);
 
 export interface Reference {
   mention: EntityMention;
@@ -68,17 +68,24 @@ function stateIn(tokens: string[], gazetteer: Gazetteer): string | null {
   for (let n = 3; n >= 1; n--) {
     for (let i = 0; i + n <= tokens.length; i++) {
       const phrase = tokens.slice(i, i + n).join(' ').replace(/ s$/, '');
-      const key = DEMONYMS[phrase] ?? phrase;
-      const state = gazetteer.byKey.get(key)?.find((e) => e.entity.label === 'State');
-      if (state) return state.entity.id;
+      // "Russia's" is one token, "russias": try it without the possessive too.
+      for (const key of [DEMONYMS[phrase] ?? phrase, phrase.replace(/s$/, '')]) {
+        const state = gazetteer.byKey.get(key)?.find((e) => e.entity.label === 'State');
+        if (state) return state.entity.id;
+      }
     }
   }
   return null;
 }
 
-/** Roles of the gazetteer's entities, from their descriptions and role properties. */
+const roleCache = new WeakMap<Gazetteer, Role[]>();
+
+/** Roles of the gazetteer's entities, from their descriptions and role properties (built once per gazetteer). */
 export function rolesOf(gazetteer: Gazetteer): Role[] {
+  const cached = roleCache.get(gazetteer);
+  if (cached) return cached;
   const roles: Role[] = [];
+  roleCache.set(gazetteer, roles);
   for (const e of gazetteer.byId.values()) {
     for (const r of e.roles ?? []) {
       const tokens = normalizeText(r).split(' ');
@@ -126,6 +133,11 @@ function titleReferences(text: string, mentions: readonly EntityMention[], gazet
   const words = [...text.matchAll(re)].map((m) => ({ text: m[0], key: normalizeText(m[0]).replace(/ /g, ''), start: m.index!, end: m.index! + m[0].length }));
   let i = 0;
   while (i < words.length) {
+    const w0 = words[i];
+    if (!(w0.key in ROLE_WORDS) && w0.key !== 'the' && !/^\p{Lu}/u.test(w0.text)) {
+      i++;
+      continue;
+    }
     const headAt = (() => {
       let j = i;
       const found: number[] = [];
@@ -134,7 +146,8 @@ function titleReferences(text: string, mentions: readonly EntityMention[], gazet
         const gap = j > i ? text.slice(words[j - 1].end, w.start) : ' ';
         if (j > i && !/^(?:\s+|['’]s\s+|\s*-\s*)$/u.test(gap)) break;
         const isRole = w.key in ROLE_WORDS;
-        const isState = stateIn([w.key.replace(/s$/, '')], gazetteer) !== null || w.key in DEMONYMS || (w.key === 'north' || w.key === 'south' || w.key === 'korean' || w.key === 'korea' || w.key === 'utara' || w.key === 'selatan');
+        // Only a capitalised word can name a state; looking up every word costs more than the rest.
+        const isState = !isRole && /^\p{Lu}/u.test(w.text) && (w.key in DEMONYMS || STATE_PARTS.has(w.key) || stateIn([w.key.replace(/s$/, '')], gazetteer) !== null);
         const isThe = w.key === 'the' && j === i;
         if (!isRole && !isState && !isThe) break;
         if (isRole && HEADS.has((ROLE_WORDS[w.key] ?? []).slice(-1)[0] ?? '')) found.push(j);
@@ -237,7 +250,6 @@ export function resolveReferences(text: string, mentions: readonly EntityMention
     refs.push(ref(state, start, start + 3, '-nya', `"${hit[0]}": the troops of ${state.name}, named before`));
   }
   for (const hit of text.matchAll(NYA_VERB)) {
-    if (!VERB_STEMS.test(hit[0])) continue;
     const person = lastBefore(base, hit.index!, (m) => m.label === 'Person');
     if (!person) continue;
     const start = hit.index! + hit[0].length - 3;

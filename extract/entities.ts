@@ -64,6 +64,8 @@ export interface EntityMention {
   nestedIn?: string;
   /** For a pronoun, title or short form that points back to an entity: why it was read so (extract/coref.ts). */
   refersTo?: string;
+  /** A name the gazetteer does not have as written, linked to a known entity that is the same (or proposed as such). */
+  linked?: { id: string; name: string; reason: string; sure: boolean };
 }
 
 interface Token {
@@ -396,6 +398,19 @@ export function findEntities(text: string, gazetteer: Gazetteer): EntityMention[
       p.reason = t.reason;
     }
   }
+  // "Choe Sonhui": a known short alias ("Choe") and a new word after it may be one known name written differently.
+  for (const p of [...proposals]) {
+    const k = known.find((m) => m.label === 'Person' && m.id && /^ $/.test(text.slice(m.end, p.start)));
+    if (!k) continue;
+    const link = linkToKnown(text.slice(k.start, p.end), 'Person', gazetteer);
+    if (!link?.sure || link.id !== k.id) continue;
+    k.linked = link;
+    k.surface = text.slice(k.start, p.end);
+    k.end = p.end;
+    k.refersTo = link.reason;
+    proposals.splice(proposals.indexOf(p), 1);
+  }
+  linkProposals(proposals, gazetteer);
   const all = [...known, ...proposals].sort((a, b) => a.start - b.start);
   markModifiers(text, all);
   return all;
@@ -403,12 +418,113 @@ export function findEntities(text: string, gazetteer: Gazetteer): EntityMention[
 
 export type ProposedEntity = IngestProposedEntity;
 
-/** Proposed entities grouped by normalised name, first occurrence first. */
+const compact = (name: string) => normalizeText(name).replace(/ /g, '');
+
+/** Edit distance up to `max` (beyond it, max + 1): names a letter apart are spelling variants. */
+function within(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...cur) > max) return false;
+    prev = cur;
+  }
+  return prev[b.length] <= max;
+}
+
+/**
+ * A known entity that a new name is the same as: written without spaces or
+ * hyphens ("Choe Sonhui"), a letter apart in a long name ("Zelenskyi"), or
+ * the same surname with the same initial ("V. Putin"). The first two link the
+ * mention; the last is only proposed, for the reviewer.
+ */
+interface LinkIndex {
+  /** Every name and alias without spaces, hyphens or accents. */
+  compact: Map<string, GazetteerEntity>;
+  /** People's compact names by their first and by their last three letters, for the one-letter check. */
+  peopleByEnds: Map<string, Array<{ key: string; entity: GazetteerEntity }>>;
+  /** People by surname. */
+  bySurname: Map<string, GazetteerEntity[]>;
+}
+
+/** Built once per gazetteer: linking runs for every new name of every article. */
+const linkIndexes = new WeakMap<Gazetteer, LinkIndex>();
+
+function linkIndexOf(gazetteer: Gazetteer): LinkIndex {
+  let index = linkIndexes.get(gazetteer);
+  if (index) return index;
+  index = { compact: new Map(), peopleByEnds: new Map(), bySurname: new Map() };
+  for (const [k, entries] of gazetteer.byKey) {
+    const e = entries[0].entity;
+    const ck = k.replace(/ /g, '');
+    if (!index.compact.has(ck)) index.compact.set(ck, e);
+    if (e.label === 'Person' && ck.length >= 7) {
+      for (const end of [`^${ck.slice(0, 3)}`, `$${ck.slice(-3)}`]) {
+        const list = index.peopleByEnds.get(end) ?? [];
+        list.push({ key: ck, entity: e });
+        index.peopleByEnds.set(end, list);
+      }
+    }
+  }
+  for (const e of gazetteer.byId.values()) {
+    if (e.label !== 'Person') continue;
+    const parts = normalizeText(e.name).split(' ');
+    const surname = parts[parts.length - 1];
+    index.bySurname.set(surname, [...(index.bySurname.get(surname) ?? []), e]);
+  }
+  linkIndexes.set(gazetteer, index);
+  return index;
+}
+
+export function linkToKnown(name: string, label: NodeLabel | null, gazetteer: Gazetteer): EntityMention['linked'] {
+  const key = compact(name);
+  if (key.length < 4) return undefined;
+  const index = linkIndexOf(gazetteer);
+  const same = index.compact.get(key);
+  if (same && (!label || same.label === label)) return { id: same.id, name: same.name, reason: `"${name}" is "${same.name}" written with other spaces, hyphens or accents`, sure: true };
+  if (key.length >= 8 && (!label || label === 'Person')) {
+    // One letter apart: the first or the last three letters are the same.
+    for (const end of [`^${key.slice(0, 3)}`, `$${key.slice(-3)}`]) {
+      const near = (index.peopleByEnds.get(end) ?? []).find((p) => Math.abs(p.key.length - key.length) <= 1 && within(p.key, key, 1));
+      if (near) return { id: near.entity.id, name: near.entity.name, reason: `"${name}" is one letter from "${near.entity.name}": a spelling or transliteration variant`, sure: true };
+    }
+  }
+  const words = normalizeText(name).split(' ');
+  if ((label === 'Person' || label === null) && words.length >= 2) {
+    const surname = words[words.length - 1];
+    const fits = (index.bySurname.get(surname) ?? []).filter((e) => normalizeText(e.name)[0] === words[0][0]);
+    if (fits.length === 1) return { id: fits[0].id, name: fits[0].name, reason: `same surname "${surname}" and initial as ${fits[0].name}: probably the same person`, sure: false };
+  }
+  return undefined;
+}
+
+/** Proposals linked to the known entity they are: the mention takes its id when the link is sure. */
+export function linkProposals(mentions: EntityMention[], gazetteer: Gazetteer): void {
+  for (const m of mentions) {
+    if (m.id !== null || m.refersTo) continue;
+    const link = linkToKnown(m.name, m.label, gazetteer);
+    if (!link) continue;
+    m.linked = link;
+    if (link.sure) {
+      const e = gazetteer.byId.get(link.id)!;
+      m.id = e.id;
+      m.label = e.label;
+      m.name = e.name;
+      m.refersTo = link.reason;
+    }
+  }
+}
+
+/** Proposed entities grouped by normalised name, first occurrence first, with the short forms the article uses and any known entity they are. */
 export function proposedEntities(mentions: readonly EntityMention[]): ProposedEntity[] {
   const byKey = new Map<string, ProposedEntity>();
   for (const m of mentions) {
-    if (m.id !== null || m.refersTo) continue;
-    const key = normalizeText(m.name);
+    const linked = m.linked;
+    if ((m.id !== null && !linked) || (m.refersTo && !linked)) continue;
+    const name = linked?.sure ? m.surface.replace(/\s+/g, ' ') : m.name;
+    // A sure link is the known entity: listed so the reviewer sees why, typed as that entity.
+    const key = normalizeText(name);
     const existing = byKey.get(key);
     if (existing) {
       existing.offsets.push(m.start);
@@ -416,7 +532,22 @@ export function proposedEntities(mentions: readonly EntityMention[]): ProposedEn
         existing.label = m.label;
         existing.reason = m.reason;
       }
-    } else byKey.set(key, { name: m.name, label: m.label, reason: m.reason, aliases: [], offsets: [m.start] });
+    } else {
+      byKey.set(key, {
+        name,
+        label: m.label,
+        reason: m.reason || (linked ? 'name not in the graph as written' : ''),
+        aliases: [],
+        offsets: [m.start],
+        ...(linked ? { sameAs: { id: linked.id, name: linked.name, reason: linked.reason } } : {}),
+      });
+    }
+  }
+  // Short forms the article introduced ("Shoigu", "NIS") are aliases of the name they point back to.
+  for (const m of mentions) {
+    if (!m.refersTo || m.id !== null || m.linked) continue;
+    const p = byKey.get(normalizeText(m.name));
+    if (p && /shortens/.test(m.refersTo) && !p.aliases.includes(m.surface)) p.aliases.push(m.surface);
   }
   return [...byKey.values()];
 }

@@ -390,7 +390,8 @@ function agreementVerb(predicate: 'SIGNED' | 'RATIFIED'): TriggerDef['handle'] {
 
 function agreementPassive(predicate: 'SIGNED' | 'RATIFIED'): TriggerDef['handle'] {
   return (ctx, m) => {
-    const agents = agentsAfter(ctx, m.index + m[0].length);
+    // "ditandatanganinya": the -nya is the agent (a coreference mention on those three letters).
+    const agents = agentsAfter(ctx, m.index + m[0].length - (/nya$/i.test(m[0]) ? 3 : 0));
     if (!agents.length) return 'no-subject';
     let object = agreementBefore(ctx, m.index);
     if (!object) return 'no-object';
@@ -409,7 +410,7 @@ function agreementPassive(predicate: 'SIGNED' | 'RATIFIED'): TriggerDef['handle'
 const nounSoonAfter = (nouns: string) => new RegExp(`^\\s+(?:[\\p{L}\\p{N}.,-]+\\s+){0,4}?(?:${nouns})(?![\\p{L}])`, 'iu');
 
 const TROOPS_AFTER = nounSoonAfter(TROOPS);
-const TO_PLACE = wordsAtEnd('ke|to|into|di|in|menuju|ke wilayah|di wilayah');
+const TO_PLACE = wordsAtEnd('(?:ke|to|into|di|in|menuju)(?:\\s+(?:the|wilayah|perbatasan|kawasan|daerah|kota|front|garis depan|region|border|area|frontline))*');
 const TO_HELP = wordsAtEnd('untuk membantu|untuk mendukung|guna membantu|to help|to assist|to support');
 
 const deployActive: TriggerDef['handle'] = (ctx, m) => {
@@ -420,23 +421,47 @@ const deployActive: TriggerDef['handle'] = (ctx, m) => {
   const subjects = subjectsBefore(ctx, m.index, STATE);
   if (!subjects.length) return 'no-subject';
   const troopsEnd = afterVerb + troops[0].length;
-  const dest = objectAfter(ctx, troopsEnd, PLACE_OR_STATE, { prep: TO_PLACE, maxWords: 3 });
-  if (dest) return pairs(subjects, dest.arg, 'DEPLOYED_TROOPS_TO', 0.9, viaNotes(dest.arg, ...subjects));
-  const helped = objectAfter(ctx, troopsEnd, STATE, { prep: TO_HELP, maxWords: 4 });
-  if (helped) return pairs(subjects, helped.arg, 'DEPLOYED_TROOPS_TO', 0.7, [`destination read from "to help ${helped.arg.name}"`, ...viaNotes(...subjects)]);
-  return 'no-object';
+  const dest = destinationAfter(ctx, troopsEnd);
+  if (!dest.length) return 'no-object';
+  return dest.flatMap((d) => pairs(subjects, d.arg, 'DEPLOYED_TROOPS_TO', d.confidence, [...d.notes, ...viaNotes(d.arg, ...subjects)]));
 };
+
+/**
+ * Where troops went, after the verb: "ke Rusia"; a head noun and an apposition
+ * ("ke wilayah perbatasan Rusia, Kursk" → Kursk); or a purpose ("untuk membantu
+ * Rusia", "to help Russia retake Kursk" → Russia, and the place named in it).
+ */
+function destinationAfter(ctx: Ctx, pos: number): Array<{ arg: Arg; confidence: number; notes: string[] }> {
+  const s = ctx.sentence.text;
+  const dest = objectAfter(ctx, pos, PLACE_OR_STATE, { prep: TO_PLACE, maxWords: 4 });
+  if (dest) {
+    const apposition = /^\s*,\s*$/;
+    const next = ctx.mentions.filter((x) => x.ls >= dest.end).sort((a, b) => a.ls - b.ls)[0];
+    if (dest.arg.label === 'State' && next && apposition.test(s.slice(dest.end, next.ls))) {
+      const place = toArg(next, ['Place'], ctx);
+      if (place) return [{ arg: place, confidence: 0.85, notes: [`"${s.slice(dest.end - 0, next.le).replace(/^,\s*/, '')}": the place in apposition to ${dest.arg.name}`] }];
+    }
+    return [{ arg: dest.arg, confidence: 0.9, notes: [] }];
+  }
+  const helped = objectAfter(ctx, pos, STATE, { prep: TO_HELP, maxWords: 4 });
+  if (!helped) return [];
+  const out = [{ arg: helped.arg, confidence: 0.7, notes: [`destination read from the purpose "to help ${helped.arg.name}"`] }];
+  const place = objectAfter(ctx, helped.end, ['Place'], { maxWords: 5 });
+  if (place) out.push({ arg: place.arg, confidence: 0.6, notes: [`destination read from the purpose clause naming ${place.arg.name}`] });
+  return out;
+}
 
 /** "unit militer Korea Utara telah dikerahkan ke wilayah Kursk". */
 const deployPassive: TriggerDef['handle'] = (ctx, m) => {
   const s = ctx.sentence.text;
-  const troops = lastMatch(words(TROOPS), s.slice(0, m.index));
+  const troops = lastMatch(words(`(?:${TROOPS})(?:nya)?`), s.slice(0, m.index));
   if (!troops) return [];
-  const owner = objectAfter(ctx, troops.index + troops[0].length, STATE, { maxWords: 0 });
+  // "tentara Korea Utara", or "pasukannya" (the -nya is a mention of the state, inside the word).
+  const owner = objectAfter(ctx, troops.index + troops[0].length, STATE, { maxWords: 0 }) ?? objectAfter(ctx, troops.index + troops[0].length - 3, STATE, { maxWords: 0 });
   if (!owner || owner.end > m.index) return 'no-subject';
-  const dest = objectAfter(ctx, m.index + m[0].length, PLACE_OR_STATE, { prep: TO_PLACE, maxWords: 3 });
-  if (!dest) return 'no-object';
-  return [{ predicate: 'DEPLOYED_TROOPS_TO', subject: owner.arg, object: dest.arg, confidence: 0.85, notes: viaNotes(owner.arg, dest.arg) }];
+  const dest = destinationAfter(ctx, m.index + m[0].length);
+  if (!dest.length) return 'no-object';
+  return dest.map((d) => ({ predicate: 'DEPLOYED_TROOPS_TO', subject: owner.arg, object: d.arg, confidence: d.confidence - 0.05, notes: [...d.notes, ...viaNotes(owner.arg, d.arg)] }));
 };
 
 /** "penempatan 10.000 tentara Korea Utara di Rusia", "10.000 tentara Korea Utara berada di wilayah Kursk". */
@@ -470,10 +495,19 @@ const meetVerb: TriggerDef['handle'] = (ctx, m) => {
   return subjects.length ? 'no-object' : 'no-subject';
 };
 
-/** "pertemuan (…) antara X dan Y", "talks between X and Y". */
+/** "X mengadakan pembicaraan dengan Y", "X held talks with Y", "pertemuan (…) antara X dan Y", "talks between X and Y". */
 const meetNominal: TriggerDef['handle'] = (ctx, m) => {
   const s = ctx.sentence.text;
   const tail = s.slice(m.index + m[0].length);
+  const doer = /(?:mengadakan|melakukan|menggelar|melangsungkan|held|holds|hold|had|has|holding)\s+(?:[\p{L}]+\s+){0,2}$/iu.exec(s.slice(0, m.index));
+  const withWhom = /^(?:\s+[\p{L}-]+){0,3}?\s+(?:dengan|with)\s/iu.exec(tail);
+  if (doer && withWhom) {
+    const subjects = subjectsBefore(ctx, doer.index, ACTORS, 6);
+    if (!subjects.length) return 'no-subject';
+    const obj = objectAfter(ctx, m.index + m[0].length + withWhom[0].length - 1, ACTORS, { maxWords: 4 });
+    if (!obj) return 'no-object';
+    return pairs(subjects, obj.arg, 'MET_WITH', 0.85, viaNotes(obj.arg, ...subjects));
+  }
   const between = /^(?:\s+[\p{L}-]+){0,4}?\s+(?:antara|between)\s/iu.exec(tail);
   if (!between) return [];
   const from = m.index + m[0].length + between[0].length;
@@ -482,6 +516,32 @@ const meetNominal: TriggerDef['handle'] = (ctx, m) => {
   const b = objectAfter(ctx, a.end, ACTORS, { prep: wordsAtEnd('dan|and|dengan|with'), maxWords: 4 });
   if (!b) return 'no-object';
   return pairs([a.arg], b.arg, 'MET_WITH', 0.75, viaNotes(a.arg, b.arg));
+};
+
+/** "X berbicara melalui telepon dengan Y", "X spoke by phone with Y": a call, read as a meeting with a note. */
+const meetCall: TriggerDef['handle'] = (ctx, m) => {
+  const s = ctx.sentence.text;
+  const end = m.index + m[0].length;
+  const how = /^\s+(?:(?:melalui|lewat|via|by|over the|on the)\s+(?:telepon|sambungan telepon|panggilan video|phone|telephone|video link)\s+)?(?:dengan|with|to)\s/iu.exec(s.slice(end));
+  if (!how) return [];
+  const subjects = subjectsBefore(ctx, m.index, ACTORS);
+  if (!subjects.length) return 'no-subject';
+  const obj = objectAfter(ctx, end + how[0].length - 1, ACTORS, { maxWords: 4 });
+  if (!obj) return 'no-object';
+  const call = /telepon|phone|video/i.test(how[0]);
+  return pairs(subjects, obj.arg, 'MET_WITH', 0.75, [...(call ? ['by telephone or video, not in person'] : []), ...viaNotes(obj.arg, ...subjects)]);
+};
+
+/** "X disambut oleh Y", "X was welcomed by Y": Y met X. */
+const meetWelcomed: TriggerDef['handle'] = (ctx, m) => {
+  const s = ctx.sentence.text;
+  const end = m.index + m[0].length;
+  if (!/^\s+(?:(?:[\p{L}-]+\s+){0,3}?)(?:oleh|by)\s/iu.test(s.slice(end))) return [];
+  const hosts = agentsAfter(ctx, end);
+  if (!hosts.length) return 'no-subject';
+  const guests = subjectsBefore(ctx, m.index, ACTORS);
+  if (!guests.length) return 'no-object';
+  return guests.flatMap((g) => pairs(hosts, g, 'MET_WITH', 0.75, ['welcomed or received: read as a meeting', ...viaNotes(g, ...hosts)]));
 };
 
 const visitVerb: TriggerDef['handle'] = (ctx, m) => {
@@ -579,15 +639,17 @@ const supplyVerb: TriggerDef['handle'] = (ctx, m) => {
 
 const TRIGGERS: TriggerDef[] = [
   { predicate: 'SIGNED', re: words('menandatangani|meneken|menekan kesepakatan|teken|tandatangani|signed|signs|sign|inked'), handle: agreementVerb('SIGNED') },
-  { predicate: 'SIGNED', re: words('ditandatangani|diteken|(?:was|were|been|being|is|are) signed'), handle: agreementPassive('SIGNED') },
+  { predicate: 'SIGNED', re: words('ditandatangani(?:nya)?|diteken(?:nya)?|(?:was|were|been|being|is|are) signed'), handle: agreementPassive('SIGNED') },
   { predicate: 'RATIFIED', re: words('meratifikasi|mengesahkan|ratified|ratifies|ratify'), handle: agreementVerb('RATIFIED') },
-  { predicate: 'RATIFIED', re: words('diratifikasi|disahkan|(?:was|were|been|being|is|are) ratified'), handle: agreementPassive('RATIFIED') },
+  { predicate: 'RATIFIED', re: words('diratifikasi(?:nya)?|disahkan(?:nya)?|(?:was|were|been|being|is|are) ratified'), handle: agreementPassive('RATIFIED') },
   { predicate: 'RATIFIED', re: words('ratifikasi(?:nya)?(?=\\s+(?:oleh|by))|ratification(?=\\s+by)'), handle: agreementPassive('RATIFIED') },
   { predicate: 'DEPLOYED_TROOPS_TO', re: words('mengirim|mengirimkan|mengerahkan|menempatkan|kirim|sent|sends|send|deployed|deploys|deploy|dispatched'), handle: deployActive },
   { predicate: 'DEPLOYED_TROOPS_TO', re: words('dikirim|dikirimkan|dikerahkan|ditempatkan|(?:was|were|been|being|are|is) (?:sent|deployed)'), handle: deployPassive },
   { predicate: 'DEPLOYED_TROOPS_TO', re: words(TROOPS), handle: deployNominal },
   { predicate: 'MET_WITH', re: words('bertemu|menemui|temui|bertatap muka|met|meets|meet'), handle: meetVerb },
   { predicate: 'MET_WITH', re: words('pertemuan|pembicaraan|perundingan|talks|meeting'), handle: meetNominal },
+  { predicate: 'MET_WITH', re: words('berbicara|berbincang|spoke|speaks|talked'), handle: meetCall },
+  { predicate: 'MET_WITH', re: words('disambut|diterima|welcomed|greeted|received'), handle: meetWelcomed },
   { predicate: 'VISITED', re: words('berkunjung|mengunjungi|tiba|visited|visits|visit|arrived'), handle: visitVerb },
   { predicate: 'VISITED', re: words('kunjungan|lawatan'), handle: visitNominal },
   { predicate: 'LAUNCHED', re: words('meluncurkan|menembakkan|launched|launches|fired|fires|test-fired'), handle: launchVerb },
@@ -696,6 +758,17 @@ function attribution(ctx: Ctx, pos: number, subjects: Arg[]): Attribution | null
     const speaker = speakerAt(ctx, lead[0].length, 'after');
     if (speaker) return { speaker, status: 'attributed', factor: 0.85 };
   }
+  // "…, state media KCNA reported on Tuesday.", "…, the Kremlin said.": the speaker before a closing reporting verb.
+  const closing = /,\s+((?:[\p{L}.'’-]+\s+){0,5}?)(?:reported|said|says|announced|added|confirmed|melaporkan|mengatakan|menyatakan|lapor|kata)(?![\p{L}])[^,]*$/iu.exec(s.slice(pos));
+  if (closing) {
+    const from = pos + closing.index;
+    const to = from + closing[0].length;
+    const inRange = ctx.mentions.filter((x) => x.ls >= from && x.le <= to && x.label && (ACTORS as readonly string[]).includes(x.label));
+    const named = inRange.filter((x) => x.label === 'Organization' || x.label === 'Person');
+    const speakers = uniqueArgs((named.length ? named : inRange).map((x) => ({ id: x.id, name: x.name, label: x.label! })));
+    const speaker = speakers.length ? speakers.map((a) => a.name).join(', ') : closing[1].trim();
+    if (speaker && !subjects.some((a) => a.name === speaker)) return { speaker, status: 'attributed', factor: 0.85 };
+  }
   const trailing = firstMatch(TRAILING_ATTRIBUTION, s.slice(pos));
   if (trailing) {
     const speaker = speakerAt(ctx, pos + trailing.index + trailing[0].length, 'after');
@@ -749,13 +822,17 @@ export function extractRelations(text: string, mentions: readonly EntityMention[
   const skipped: SkippedTrigger[] = [];
   const anchors: number[] = [];
 
+  // Mentions in text order, walked once alongside the sentences (both are sorted by offset).
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  let first = 0;
   for (const sentence of sentences) {
-    const local = mentions
-      .filter((m) => m.start >= sentence.start && m.end <= sentence.end && !m.modifier && m.label)
-      .map((m) => ({ ...m, ls: m.start - sentence.start, le: m.end - sentence.start }));
-    const modSpans = mentions
-      .filter((m) => m.modifier && m.start >= sentence.start && m.end <= sentence.end)
-      .map((m) => [m.start - sentence.start, m.end - sentence.start] as [number, number]);
+    while (first < ordered.length && ordered[first].start < sentence.start) first++;
+    const inside: EntityMention[] = [];
+    for (let k = first; k < ordered.length && ordered[k].start < sentence.end; k++) if (ordered[k].end <= sentence.end) inside.push(ordered[k]);
+    // No entity, no fact: most sentences of a long page end here.
+    if (!inside.length) continue;
+    const local = inside.filter((m) => !m.modifier && m.label).map((m) => ({ ...m, ls: m.start - sentence.start, le: m.end - sentence.start }));
+    const modSpans = inside.filter((m) => m.modifier).map((m) => [m.start - sentence.start, m.end - sentence.start] as [number, number]);
     const ctx: Ctx = { sentence, text, mentions: local, modSpans, mainAgreement, actsFor, headline: isTitleCase(sentence.text) };
     const s = sentence.text;
     const question = isQuestion(s);

@@ -12,6 +12,7 @@ import type {
   TimelineResponse,
 } from '../shared/api.js';
 import { NEO4J_WAIT_MS, startTestServer, testEngines, type TestServer } from './testing/harness.js';
+import { FACT_TYPES } from '../store/cypher-names.js';
 
 const TREATY = 'agreement:comprehensive-strategic-partnership-treaty';
 
@@ -233,7 +234,21 @@ describe.each(testEngines())('API on %s', (engine) => {
       const { body } = await get<PathsResponse>('/api/paths?from=person:vladimir-putin&to=person:kim-jong-un&mode=all&maxHops=2&limit=5');
       expect(body.paths.length).toBeGreaterThan(1);
       expect(body.paths[0].edges.length).toBeLessThanOrEqual(body.paths[body.paths.length - 1].edges.length);
-      for (const path of body.paths) expect(new Set(path.nodes.map((n) => n.id)).size).toBe(path.nodes.length);
+      for (const path of body.paths) expect(new Set(path.nodes.map((n) => n.id)).size).toBe(path.edges.length + 1);
+    });
+
+    it('all paths with the default 3 hops include the direct facts first, and say when the limit cut them (issue 12 item 10)', async () => {
+      const url = '/api/paths?from=person:vladimir-putin&to=person:kim-jong-un&mode=all';
+      const direct = (await get<GraphResponse>('/api/nodes/person:vladimir-putin/neighbours?limit=200&types=' + FACT_TYPES.join(','))).body.graph.edges.filter(
+        (e) => [e.source, e.target].includes('person:kim-jong-un'),
+      );
+      expect(direct.length).toBeGreaterThan(1);
+      const { body } = await get<PathsResponse>(`${url}&limit=100`);
+      expect(body.paths.slice(0, direct.length).map((p) => p.edges.length)).toEqual(direct.map(() => 1));
+      expect(body.paths.some((p) => p.edges.length === 3)).toBe(true);
+      const cut = await get<PathsResponse>(`${url}&limit=${direct.length}`);
+      expect(cut.body.paths.map((p) => p.edges[0].id).sort()).toEqual(direct.map((e) => e.id).sort());
+      expect(cut.body.truncated).toBe(true);
     });
 
     it('answers 404 for a path from an unknown node and 400 for too many hops', async () => {

@@ -10,7 +10,8 @@ import type { Store } from '../store/store.js';
  */
 export async function openStore(config: Config, name: string): Promise<Store> {
   console.log(`${name}:`, describeConfig(config));
-  const store = await createStore(config);
+  // The server isolates the embedded engine in a worker process (store/isolated/); the CLIs need not.
+  const store = await createStore(config, { isolated: true });
   const health = await store.health();
   if (health.ok && health.nodes === 0) {
     console.log(`${name}: the store is empty; loading the seed corpus`);

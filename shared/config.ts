@@ -22,6 +22,9 @@ const schema = z.object({
   JEJAK_JSON_MAX_ITEMS: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
   JEJAK_ADHOC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   JEJAK_ADHOC_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
+  JEJAK_KUZU_ISOLATE: z.enum(['0', '1']).default('1'),
+  JEJAK_WORKER_MAX_RSS_MB: z.coerce.number().int().min(128).max(1_048_576).optional(),
+  JEJAK_WORKER_HEAP_MB: z.coerce.number().int().min(64).max(1_048_576).optional(),
 });
 
 export type Config = {
@@ -43,6 +46,11 @@ export type Config = {
   json: { maxDepth: number; maxItems: number };
   /** Ad-hoc and saved queries at once, and how many more may wait (the rest get 429). */
   adhoc: { concurrency: number; queue: number };
+  /**
+   * The server runs the embedded store in a worker process (JEJAK_KUZU_ISOLATE=1, the default),
+   * killed past maxRssMb (default: the buffer pool plus 1.5 GiB) and restarted.
+   */
+  worker: { isolate: boolean; maxRssMb: number; heapMb: number };
 };
 
 /** Reads and validates the environment once; throws with every bad variable named. */
@@ -69,6 +77,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cypher: { maxLength: e.JEJAK_CYPHER_MAX_LENGTH, maxTokens: e.JEJAK_CYPHER_MAX_TOKENS, maxNesting: e.JEJAK_CYPHER_MAX_NESTING },
     json: { maxDepth: e.JEJAK_JSON_MAX_DEPTH, maxItems: e.JEJAK_JSON_MAX_ITEMS },
     adhoc: { concurrency: e.JEJAK_ADHOC_CONCURRENCY, queue: e.JEJAK_ADHOC_QUEUE },
+    worker: {
+      isolate: e.JEJAK_KUZU_ISOLATE === '1',
+      maxRssMb: e.JEJAK_WORKER_MAX_RSS_MB ?? e.JEJAK_KUZU_BUFFER_MB + 1536,
+      // As large as the RSS limit by default: the watchdog then stops a runaway early, before V8 spends seconds in GC.
+      heapMb: e.JEJAK_WORKER_HEAP_MB ?? e.JEJAK_WORKER_MAX_RSS_MB ?? e.JEJAK_KUZU_BUFFER_MB + 1536,
+    },
   };
 }
 

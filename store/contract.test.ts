@@ -150,6 +150,18 @@ describe.each(testEngines())('store contract on %s', (engine) => {
     expect((await store.search({ text: 'zzzqqq', limit: 5, labels: [] })).hits).toEqual([]);
   });
 
+  it('search sees a node written after an earlier search (no stale names)', async () => {
+    expect((await store.search({ text: 'Zzyzx', limit: 5, labels: [] })).hits).toEqual([]);
+    const id = 'person:zzyzx-qwerty';
+    await store.run("CREATE (:Person {id: $id, name: 'Zzyzx Qwerty', aliases: ['Qwerty'], searchText: 'zzyzx qwerty qwerty'})", { id }, { mode: 'write' });
+    try {
+      expect((await store.search({ text: 'Zzyzx', limit: 5, labels: [] })).hits.map((h) => h.node.id)).toEqual([id]);
+    } finally {
+      await store.run('MATCH (n:Person {id: $id}) DELETE n', { id }, { mode: 'write' });
+    }
+    expect((await store.search({ text: 'Zzyzx', limit: 5, labels: [] })).hits).toEqual([]);
+  });
+
   it('subgraph returns the nodes asked for and exactly the relationships among them', async () => {
     const want = [TREATY, 'person:vladimir-putin', 'person:kim-jong-un', 'state:atlantis'];
     const r = await store.subgraph(want, 1000);

@@ -60,6 +60,8 @@ export interface LocalNeo4jOptions {
   /** Page cache and heap for the graph sizes of the run. */
   pagecache: string;
   heap: string;
+  /** db.memory.transaction.max: a seed of 1M relationships in few transactions needs more than the default 512m. */
+  txMemory: string;
   log: (line: string) => void;
 }
 
@@ -68,7 +70,7 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
   fs.mkdirSync(o.dataDir, { recursive: true });
   const child: ChildProcess = spawn('npm', ['run', '--silent', 'neo4j'], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_BOLT_PORT: String(o.port), JEJAK_DATA_DIR: o.dataDir, NEO4J_PASSWORD: o.password, NEO4J_PAGECACHE: o.pagecache, NEO4J_HEAP: o.heap,
+    env: { ...process.env, NEO4J_BOLT_PORT: String(o.port), JEJAK_DATA_DIR: o.dataDir, NEO4J_PASSWORD: o.password, NEO4J_PAGECACHE: o.pagecache, NEO4J_HEAP: o.heap, NEO4J_TX_MEMORY_MAX: o.txMemory,
       // The server's backstop: waiting for the indexes after a bulk load at 1M takes longer than its default minute.
       NEO4J_TX_TIMEOUT: '900s' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,7 +81,8 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
     const timer = setTimeout(() => reject(new Error(`npm run neo4j did not print its Bolt URI in 300 s: ${out.slice(-400)}`)), 300_000);
     const onData = (d: Buffer) => {
       out += d;
-      const m = /ready at (bolt:\/\/\S+)(?: \(Neo4j ([^,)]+))?/.exec(out);
+      // Whole lines only: output arrives in chunks, and half a URI would name another port.
+      const m = /ready at (bolt:\/\/\S+)(?: \(Neo4j ([^,)]+))?[^\n]*\n/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m);
@@ -93,6 +96,10 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
     });
   });
   child.removeAllListeners('exit');
+  if (new URL(ready[1].replace(/^bolt:/, 'http:')).port !== String(o.port)) {
+    process.kill(-child.pid!, 'SIGTERM');
+    throw new Error(`npm run neo4j reported ${ready[1]}, not port ${o.port}: refusing to load another database`);
+  }
   const jvmPid = findJvm(child.pid!);
   o.log(`neo4j: ${ready[1]} (Neo4j ${ready[2] ?? '?'}, JVM pid ${jvmPid ?? '?'})`);
   const stop = async () => {

@@ -100,7 +100,7 @@ export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set(
     'label', 'rels', 'contains', 'starts_with', 'ends_with', 'concat', 'list_contains', 'list_concat', 'list_sort',
     'list_distinct', 'list_unique', 'list_extract', 'array_extract', 'string_split', 'lcase', 'ucase', 'prefix', 'suffix',
     'regexp_matches', 'regexp_replace', 'date_part', 'current_date', 'current_timestamp', 'cast', 'struct_extract',
-    'is_trail', 'is_acyclic', 'properties', 'cost',
+    'is_trail', 'is_acyclic', 'cost', 'repeat', 'lpad', 'rpad', 'reverse', 'initcap', 'levenshtein',
   ],
 );
 

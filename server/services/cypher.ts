@@ -1,5 +1,5 @@
 import type { CypherRequest, QueryResponse } from '../../shared/api.js';
-import { badRequest } from '../../shared/errors.js';
+import { badRequest, JejakError, queryTimeout } from '../../shared/errors.js';
 import type { Store } from '../../store/store.js';
 import { guardAdHocCypher, type CypherTextLimits } from './cypher-guard.js';
 
@@ -22,10 +22,16 @@ export async function runAdHoc(store: Store, request: CypherRequest, limits: Cyp
   if (!query) throw badRequest("body field 'query' is empty: send one Cypher statement", { param: 'query' });
   await guardAdHocCypher(query, limits.text);
   const params = request.params ?? {};
-  await store.assertReadOnly(query, params);
   const timeoutMs = Math.min(request.timeoutMs ?? limits.timeoutMs, limits.timeoutMs);
   const maxRows = Math.min(request.maxRows ?? limits.maxRows, limits.maxRows);
+  const planned = performance.now();
+  await store.assertReadOnly(query, params);
+  // Planning counts against the timeout (Kùzu evaluates constant expressions while it plans).
+  const left = Math.max(1, Math.round(timeoutMs - (performance.now() - planned)));
   const started = performance.now();
-  const result = await store.run(query, params, { mode: 'read', timeoutMs, maxRows });
+  const result = await store.run(query, params, { mode: 'read', timeoutMs: left, maxRows }).catch((err: unknown) => {
+    // The timeout the client asked for, not what was left of it after planning.
+    throw err instanceof JejakError && err.code === 'QUERY_TIMEOUT' ? queryTimeout(timeoutMs) : err;
+  });
   return { engine: store.engine, ...result, elapsedMs: Math.round(performance.now() - started) };
 }

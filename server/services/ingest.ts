@@ -1,13 +1,15 @@
 /**
- * Ingest: article text → candidate facts (preview, writes nothing) → the
- * accepted ones merged into the graph in one write transaction. A second
- * source for an existing fact adds a claim to it, not a second edge, and
- * ingesting the same article twice changes nothing.
+ * Ingest as a reviewed proposal: article text → candidates with stable ids and
+ * what each would merge into (preview, writes nothing) → the accepted ids, with
+ * the reviewer's checked edits, handed to `store.mergeFacts` in one
+ * transaction. A candidate joins an existing edge only when it is the same
+ * event (same type and ends, dates compatible); the same article twice
+ * changes nothing.
  */
 import { createHash } from 'node:crypto';
 import type { IngestCommit, IngestMergePlan, IngestPreviewResponse, IngestReport } from '../../shared/api.js';
-import { normalizeText, type Graph, type GraphEdge, type GraphNode, type PlainValue } from '../../shared/graph.js';
-import { LABELS, PROVENANCE_PROPS, REL_PROPS, isNodeLabel, type NodeLabel } from '../../shared/schema.js';
+import { normalizeText, type Graph, type GraphEdge, type GraphNode } from '../../shared/graph.js';
+import { PROVENANCE_PROPS, isNodeLabel, type NodeLabel } from '../../shared/schema.js';
 import { buildGazetteer, entitiesFromGraph, type Gazetteer } from '../../extract/entities.js';
 import { candidatesToFacts, endId, extractCandidates } from '../../extract/extract.js';
 import { IngestInputError, articleDateOf, validateArticleInput } from '../../extract/input.js';
@@ -150,32 +152,6 @@ function mentionEdges(articleId: string, facts: Graph): GraphEdge[] {
   return [...seen.values()];
 }
 
-const DATE_PROPS = new Set(REL_PROPS.filter((p) => p.type === 'DATE').map((p) => p.name));
-
-function nodeStep(node: GraphNode) {
-  if (!isNodeLabel(node.label)) throw badRequest(`unknown label ${node.label}`);
-  // Only the label's own properties, so both engines accept the statement; dates through date().
-  const props = LABELS[node.label].props.filter((p) => p.name !== 'id');
-  const sets = props.map((p) => `n.${p.name} = ${p.type === 'DATE' ? `date($${p.name})` : `$${p.name}`}`).join(', ');
-  const params: Record<string, unknown> = { id: node.id };
-  for (const p of props) params[p.name] = node.properties[p.name] ?? (p.type.endsWith('[]') ? [] : null);
-  return { query: `MERGE (n:${node.label} {id: $id}) ON CREATE SET ${sets}`, params };
-}
-
-function createEdgeStep(edge: GraphEdge, fromLabel: NodeLabel, toLabel: NodeLabel) {
-  const props = REL_PROPS.map((p) => `${p.name}: ${DATE_PROPS.has(p.name) ? `date($${p.name})` : `$${p.name}`}`).join(', ');
-  const params: Record<string, unknown> = { from: edge.source, to: edge.target };
-  for (const p of REL_PROPS) params[p.name] = p.name === 'id' ? edge.id : (edge.properties[p.name] ?? (p.type.endsWith('[]') ? [] : null));
-  return { query: `MATCH (a:${fromLabel} {id: $from}), (b:${toLabel} {id: $to}) CREATE (a)-[r:${edge.type} {${props}}]->(b)`, params };
-}
-
-function appendClaimsStep(existing: GraphEdge, edge: GraphEdge, fromLabel: NodeLabel, toLabel: NodeLabel) {
-  const params: Record<string, unknown> = { from: existing.source, to: existing.target, id: existing.id };
-  for (const key of PROVENANCE_PROPS) params[key] = [...((existing.properties[key] as PlainValue[] | null) ?? []), ...((edge.properties[key] as PlainValue[]) ?? [])];
-  const sets = PROVENANCE_PROPS.map((k) => `r.${k} = $${k}`).join(', ');
-  return { query: `MATCH (a:${fromLabel} {id: $from})-[r:${edge.type}]->(b:${toLabel} {id: $to}) WHERE r.id = $id SET ${sets}`, params };
-}
-
 /**
  * Of the facts of one type between two nodes (e.g. Putin SIGNED the treaty in
  * June and SIGNED it into law in November), the one a new claim supports: the
@@ -212,28 +188,27 @@ export async function commitIngest(store: Store, raw: string | Buffer, options: 
       }
     }
   }
-  const known = new Set(existingNodes.graph.nodes.map((n) => n.id));
-  const newNodes = [article, ...facts.nodes].filter((n) => !known.has(n.id));
-
-  const steps = newNodes.map(nodeStep);
-  const tally = { edgesCreated: 0, mentionsCreated: 0, claimsAdded: 0, unchanged: 0 };
-  for (const edge of edges) {
-    const fromLabel = labelOf.get(edge.source)!;
-    const toLabel = labelOf.get(edge.target)!;
-    // An existing fact of the same type between the same nodes (from the seed or an earlier ingest) gains a claim.
-    const found = await store.run(`MATCH (a:${fromLabel} {id: $from})-[r:${edge.type}]->(b:${toLabel} {id: $to}) RETURN a, r, b`, { from: edge.source, to: edge.target });
-    const existing = sameFact(found.graph.edges, edge);
-    if (!existing) {
-      steps.push(createEdgeStep(edge, fromLabel, toLabel));
-      if (edge.type === 'MENTIONS') tally.mentionsCreated++;
-      else tally.edgesCreated++;
-    } else if (((existing.properties.sourceArticles as string[] | null) ?? []).includes(preview.articleId)) {
-      tally.unchanged++;
-    } else {
-      steps.push(appendClaimsStep(existing, edge, fromLabel, toLabel));
-      tally.claimsAdded++;
-    }
+  // Which existing edge each fact is the same event as (store.mergeFacts appends claims to an edge by id).
+  const merged: GraphEdge[] = [];
+  for (const edge of facts.edges) {
+    const existing = await existingEdges(store, edge);
+    const same = sameFact(existing, edge);
+    // Another event between the same two under this id (signed in June, signed into law in November): a new id.
+    const id = same ? same.id : existing.some((e) => e.id === edge.id) ? `${edge.id}:${preview.articleId.slice(preview.articleId.indexOf(':') + 1)}` : edge.id;
+    merged.push({ ...edge, id, properties: { ...edge.properties, id } });
   }
-  if (steps.length) await store.writeTransaction(steps);
-  return { articleId: preview.articleId, accepted: accepted.length, nodesCreated: newNodes.length, ...tally };
+  const mentions = mentionEdges(preview.articleId, facts);
+  const knownMentions = await store.run('MATCH (a)-[r:MENTIONS]->(b) WHERE r.id IN $ids RETURN a, r, b', { ids: mentions.map((m) => m.id) });
+  const mentionsCreated = mentions.length - new Set(knownMentions.graph.edges.map((e) => e.id)).size;
+  const known = new Set(existingNodes.graph.nodes.map((n) => n.id));
+  const report = await store.mergeFacts({ nodes: [article, ...facts.nodes].filter((n) => !known.has(n.id)), edges: [...merged, ...mentions] });
+  return {
+    articleId: preview.articleId,
+    accepted: accepted.length,
+    nodesCreated: report.nodesCreated,
+    edgesCreated: report.edgesCreated - mentionsCreated,
+    mentionsCreated,
+    claimsAdded: report.claimsAdded,
+    unchanged: report.unchanged,
+  };
 }

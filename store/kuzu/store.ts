@@ -34,19 +34,20 @@ import type {
 } from '../store.js';
 import { health } from './health.js';
 import { mergeFacts } from './merge-facts.js';
-import { neighbours } from './neighbours.js';
+import { neighbours } from '../common/neighbours.js';
+import { nodeById } from './match.js';
 import { node } from './node.js';
-import { overview } from './overview.js';
+import { overview } from '../common/overview.js';
 import { kuzuAggregate } from './overview-aggregate.js';
 import { OverviewAggregator } from '../overview-aggregate.js';
 import type { AggregateOverview, GroupMembers, GroupMembersRequest } from '../../shared/aggregate.js';
 import { paths } from './paths.js';
-import { articleFacts, provenance } from './provenance.js';
+import { articleFacts, provenance } from '../common/provenance.js';
 import { replaceGraph } from './replace-graph.js';
 import { search, SEARCH_ENTRIES_QUERY, toSearchEntries } from './search.js';
 import type { SearchEntry } from '../search-rank.js';
 import { subgraph } from './subgraph.js';
-import { timeline } from './timeline.js';
+import { timeline } from '../common/timeline.js';
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type Database = InstanceType<typeof kuzu.Database>;
@@ -364,7 +365,7 @@ export class KuzuStore implements Store {
   }
 
   neighbours(request: NeighboursRequest): Promise<Neighbours | null> {
-    return neighbours(this.native, request);
+    return neighbours(this.native, { nodeById, relType: (v) => `label(${v})` }, request);
   }
 
   search(request: SearchRequest): Promise<SearchResult> {

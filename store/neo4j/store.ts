@@ -56,18 +56,19 @@ import type {
 import { health } from './health.js';
 import { assertAllowedPlan } from './procedures.js';
 import { mergeFacts } from './merge-facts.js';
-import { neighbours } from './neighbours.js';
+import { neighbours } from '../common/neighbours.js';
+import { nodeById } from './match.js';
 import { node } from './node.js';
-import { overview } from './overview.js';
+import { overview } from '../common/overview.js';
 import { neo4jAggregate } from './overview-aggregate.js';
 import { OverviewAggregator } from '../overview-aggregate.js';
 import type { AggregateOverview, GroupMembers, GroupMembersRequest } from '../../shared/aggregate.js';
 import { paths } from './paths.js';
-import { articleFacts, provenance } from './provenance.js';
+import { articleFacts, provenance } from '../common/provenance.js';
 import { replaceGraph } from './replace-graph.js';
 import { search } from './search.js';
 import { subgraph } from './subgraph.js';
-import { timeline } from './timeline.js';
+import { timeline } from '../common/timeline.js';
 
 export interface Neo4jStoreConfig {
   uri: string;
@@ -505,7 +506,7 @@ export class Neo4jStore implements Store {
   }
 
   neighbours(request: NeighboursRequest): Promise<Neighbours | null> {
-    return neighbours(this.native, request);
+    return neighbours(this.native, { nodeById, relType: (v) => `type(${v})` }, request);
   }
 
   search(request: SearchRequest): Promise<SearchResult> {

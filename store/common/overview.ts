@@ -1,3 +1,4 @@
+/** The same Cypher on every engine (Kùzu and Neo4j spell this one alike), so one file serves both. */
 import { REL_TYPES } from '../../shared/schema.js';
 import { typeFilter } from '../cypher-names.js';
 import type { Overview, OverviewRequest, Runner } from '../store.js';

@@ -1,10 +1,11 @@
+/** The same Cypher on every engine: the id names the type, so Neo4j's per-type `id` index and Kùzu's single rel table are used. */
 import { provenanceOf, type GraphNode } from '../../shared/graph.js';
 import { FACT_TYPES, relTypeFromId, typeFilter } from '../cypher-names.js';
 import type { ArticleFacts, EdgeProvenance, Runner } from '../store.js';
 
 export async function provenance(run: Runner, edgeId: string): Promise<EdgeProvenance | null> {
   const type = relTypeFromId(edgeId);
-  const r = await run(`MATCH (a)-[r${type ? typeFilter([type]) : ''}]->(b) WHERE r.id = $id RETURN a, r, b`, { id: edgeId });
+  const r = await run(`MATCH (a)-[r${type ? typeFilter([type]) : ''} {id: $id}]->(b) RETURN a, r, b LIMIT 1`, { id: edgeId });
   const edge = r.graph.edges[0];
   if (!edge) return null;
   const ids = [...new Set(provenanceOf(edge.properties).map((c) => c.article))];
