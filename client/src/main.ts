@@ -418,6 +418,7 @@ async function start(): Promise<void> {
   } else {
     await loadOverview();
   }
+  session.startHistory();
   showMessage('Click a node or relationship to see its details and sources. Search with / ; double-click or Enter expands.');
 }
 
