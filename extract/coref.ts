@@ -130,7 +130,8 @@ function titleReferences(text: string, mentions: readonly EntityMention[], gazet
   // Titles the article itself puts before a name ("Menteri Pertahanan Korea Utara No Kwang-chol").
   const local: Role[] = [];
   const re = /[\p{L}'’]+/gu;
-  const words = [...text.matchAll(re)].map((m) => ({ text: m[0], key: normalizeText(m[0]).replace(/ /g, ''), start: m.index!, end: m.index! + m[0].length }));
+  // Lower-casing is enough for the keys here (role words are ASCII; states go through stateIn): normalizing every word of a page is not.
+  const words = [...text.matchAll(re)].map((m) => ({ text: m[0], key: m[0].toLowerCase().replace(/['’]/g, ''), start: m.index!, end: m.index! + m[0].length }));
   let i = 0;
   while (i < words.length) {
     const w0 = words[i];

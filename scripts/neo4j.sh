@@ -2,6 +2,7 @@
 # `npm run neo4j`: a local Neo4j (embedded engine + Bolt) for development and CI.
 # Builds tools/neo4j once per release line (offline when Maven's cache has everything), then runs
 # it in the foreground; it prints "neo4j: ready at bolt://…" and stops on Ctrl-C / SIGTERM.
+# `bash scripts/neo4j.sh build` only builds (CI fetches both lines before the tests).
 # Variables: tools/neo4j/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/../tools/neo4j"
@@ -63,6 +64,12 @@ if [ ! -f "$jar" ] || [ ! -f "$target/classpath.txt" ] || [ -n "$(find pom.xml s
     exit 1
   fi
   rm -f "$log"
+fi
+if [ "${1:-}" = build ]; then
+  # The version is the one of the org.neo4j:neo4j jar Maven resolved.
+  version="$(tr ':' '\n' <"$target/classpath.txt" | sed -n 's|.*/org/neo4j/neo4j/\([^/]*\)/neo4j-.*\.jar$|\1|p' | head -1)"
+  say "built $line (Neo4j ${version:-?}) in tools/neo4j/$target"
+  exit 0
 fi
 
 major="$(java_major "$JAVA_HOME/bin/java")"

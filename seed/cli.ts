@@ -8,7 +8,7 @@ const config = loadConfig();
 console.log('jejak seed:', describeConfig(config));
 const store = await createStore(config);
 try {
-  const report = await seedConfigured(config, store, (line) => console.log(`  ${line}`));
+  const report = await seedConfigured(store, (line) => console.log(`  ${line}`));
   console.log(`jejak seed: ${report.nodes} nodes, ${report.relationships} relationships in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (err) {
   console.error(`jejak seed failed: ${err instanceof Error ? err.message : err}`);

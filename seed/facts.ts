@@ -8,8 +8,8 @@
  */
 import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { projectPath } from '../shared/project-root.js';
 import { normalizeText, type Graph, type GraphEdge, type GraphNode, type PlainValue } from '../shared/graph.js';
 import { CLAIM_STATUSES, LABELS, NODE_LABELS, REL_PROPS, isNodeLabel, isRelType, relDef, type ClaimStatus, type NodeLabel, type RelType } from '../shared/schema.js';
 
@@ -275,9 +275,9 @@ interface LoadedArticle {
   entries: FactEntry[];
 }
 
-/** Loads and validates the knowledge base under `seedDir` (default: this module's folder). */
+/** Loads and validates the knowledge base under `seedDir` (default: the project's seed/). */
 export async function loadKnowledgeBase(seedDir?: string): Promise<KnowledgeBase> {
-  const dir = seedDir ?? fileURLToPath(new URL('.', import.meta.url));
+  const dir = seedDir ?? projectPath('seed');
 
   // Entities.
   const entitiesShown = 'entities.json';

@@ -1,23 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Config } from '../shared/config.js';
+import { projectPath } from '../shared/project-root.js';
 import { errorHandler, notFoundRoute } from './http/errors.js';
 import { jsonLimits } from './http/json-limits.js';
 import { adminRoutes } from './routes/admin.js';
 import { aggregateRoutes } from './routes/aggregate.js';
 import { exploreRoutes } from './routes/explore.js';
 import { exportRoutes } from './routes/export.js';
-import { graphRoutes } from './routes/graph.js';
+import { graphRoutes, VERSION } from './routes/graph.js';
+import { openApiRoutes } from './openapi.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { queryRoutes } from './routes/queries.js';
 import { SavedQueries } from './services/saved-queries.js';
 import type { Store } from '../store/store.js';
 
-export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
+export const CLIENT_DIST = projectPath('dist', 'client');
 
 export interface AppOptions {
   config: Config;
@@ -33,6 +34,8 @@ export function createApp({ config, store, log = console.error, serveClient = tr
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Behind a reverse proxy each client gets its own rate-limit bucket only when the proxy is trusted.
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -56,16 +59,22 @@ export function createApp({ config, store, log = console.error, serveClient = tr
       }),
     );
   }
+  const ingest = ingestRoutes(store, config);
+  const routers = [
+    graphRoutes(store),
+    queryRoutes(store, queries, config),
+    exploreRoutes(store),
+    aggregateRoutes(store),
+    exportRoutes(store, queries, config),
+    adminRoutes(store, config, log),
+  ];
+  // The document describes every router mounted here, itself included.
+  const docs = openApiRoutes(VERSION, () => [ingest, ...routers, docs]);
   // Articles are bigger than queries: ingest parses its own bodies, with its own limit.
-  app.use('/api', ingestRoutes(store, config));
+  app.use('/api', ingest);
   app.use('/api', express.json({ limit: config.bodyLimit }));
   app.use('/api', jsonLimits(config.json));
-  app.use('/api', graphRoutes(store));
-  app.use('/api', queryRoutes(store, queries, config));
-  app.use('/api', exploreRoutes(store));
-  app.use('/api', aggregateRoutes(store));
-  app.use('/api', exportRoutes(store, queries, config));
-  app.use('/api', adminRoutes(store, config, log));
+  for (const router of [...routers, docs]) app.use('/api', router);
   app.use('/api', notFoundRoute);
   if (serveClient && fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));

@@ -1,10 +1,20 @@
 /** `npm start`: serve the explorer; on first run, seed the embedded store from the shipped corpus. */
 import { createApp } from './app.js';
-import { loadConfig } from '../shared/config.js';
+import { loadConfig, type Config } from '../shared/config.js';
+import type { Store } from '../store/store.js';
 import { openStore, publicUrl } from './startup.js';
 
-const config = loadConfig();
-const store = await openStore(config, 'jejak');
+/** Bad configuration (a typo in a variable, a NEO4J_URI with an unknown scheme) is one line, not a stack trace. */
+async function start(): Promise<{ config: Config; store: Store }> {
+  try {
+    const config = loadConfig();
+    return { config, store: await openStore(config, 'jejak') };
+  } catch (err) {
+    console.error(`jejak: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}
+const { config, store } = await start();
 
 const app = createApp({ config, store });
 const server = app.listen(config.port, config.host, () => {

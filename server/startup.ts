@@ -15,7 +15,7 @@ export async function openStore(config: Config, name: string): Promise<Store> {
   const health = await store.health();
   if (health.ok && health.nodes === 0) {
     console.log(`${name}: the store is empty; loading the seed corpus`);
-    await seedConfigured(config, store, (line) => console.log(`  ${line}`));
+    await seedConfigured(store, (line) => console.log(`  ${line}`));
   } else if (!health.ok) {
     console.error(`${name}: store not reachable yet (${health.message}); serving anyway, requests answer 503 until it is`);
   }

@@ -23,6 +23,7 @@ const schema = z.object({
   JEJAK_ADHOC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   JEJAK_ADHOC_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
   JEJAK_KUZU_ISOLATE: z.enum(['0', '1']).default('1'),
+  JEJAK_TRUST_PROXY: z.string().default('false'),
   JEJAK_WORKER_MAX_RSS_MB: z.coerce.number().int().min(128).max(1_048_576).optional(),
   JEJAK_WORKER_HEAP_MB: z.coerce.number().int().min(64).max(1_048_576).optional(),
 });
@@ -51,7 +52,21 @@ export type Config = {
    * killed past maxRssMb (default: the buffer pool plus 1.5 GiB) and restarted.
    */
   worker: { isolate: boolean; maxRssMb: number; heapMb: number };
+  /**
+   * Express's `trust proxy` (JEJAK_TRUST_PROXY): false (the default), a hop count, or addresses/subnets
+   * ('loopback', '10.0.0.0/8', …) of the reverse proxies whose X-Forwarded-For names the client.
+   */
+  trustProxy: boolean | number | string;
 };
+
+/** 'false'/'true', a hop count, or a list of addresses and subnets, as Express takes them. */
+function parseTrustProxy(value: string): boolean | number | string {
+  const v = value.trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
 
 /** Reads and validates the environment once; throws with every bad variable named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -77,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cypher: { maxLength: e.JEJAK_CYPHER_MAX_LENGTH, maxTokens: e.JEJAK_CYPHER_MAX_TOKENS, maxNesting: e.JEJAK_CYPHER_MAX_NESTING },
     json: { maxDepth: e.JEJAK_JSON_MAX_DEPTH, maxItems: e.JEJAK_JSON_MAX_ITEMS },
     adhoc: { concurrency: e.JEJAK_ADHOC_CONCURRENCY, queue: e.JEJAK_ADHOC_QUEUE },
+    trustProxy: parseTrustProxy(e.JEJAK_TRUST_PROXY),
     worker: {
       isolate: e.JEJAK_KUZU_ISOLATE === '1',
       maxRssMb: e.JEJAK_WORKER_MAX_RSS_MB ?? e.JEJAK_KUZU_BUFFER_MB + 1536,

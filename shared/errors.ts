@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'QUERY_TIMEOUT'
   | 'RATE_LIMITED'
   | 'STORE_UNAVAILABLE'
+  | 'INSUFFICIENT_STORAGE'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -26,6 +27,7 @@ const STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   STORE_UNAVAILABLE: 503,
+  INSUFFICIENT_STORAGE: 507,
 };
 
 export class JejakError extends Error {
@@ -49,6 +51,8 @@ export const notFound = (message: string) => new JejakError('NOT_FOUND', message
 export const queryTimeout = (ms: number) =>
   new JejakError('QUERY_TIMEOUT', `query ran past the ${ms} ms timeout; narrow it (add a LIMIT or a WHERE) or raise timeoutMs`, { timeoutMs: ms });
 export const storeUnavailable = (message: string) => new JejakError('STORE_UNAVAILABLE', message);
+/** The disk holding the database is (nearly) full: 507, nothing written. */
+export const insufficientStorage = (message: string) => new JejakError('INSUFFICIENT_STORAGE', message);
 
 /**
  * An engine's error text, fit to show a client: its first line only (no stack

@@ -207,21 +207,29 @@ export interface BulkLoad {
 export type ProgressFn = (message: string) => void;
 
 /**
- * Facts to merge in one transaction: nodes are created when their id is new
- * (an existing node is left as it is); an edge whose id is new is created, an
- * edge whose id exists gains the claims (source* lists) it does not have yet.
+ * The reviewed facts of one article, merged in one transaction: nodes are
+ * created when their id is new (an existing node is left as it is); each
+ * edge's claim joins the existing edge of the same event (same type and
+ * endpoints, compatible date and place: store/same-event.ts), else the edge
+ * is created, with an id of its own if its id names another event.
  */
 export interface FactBatch {
+  /** The article every claim comes from: the merge is idempotent per article. */
+  articleId: string;
+  /** Nodes to create when missing (the article among them). */
   nodes: GraphNode[];
+  /** Facts and MENTIONS, each carrying only this article's claims in its source* lists. */
   edges: GraphEdge[];
 }
 
 export interface MergeReport {
   nodesCreated: number;
+  /** Fact relationships created (MENTIONS are counted apart). */
   edgesCreated: number;
-  /** Existing edges that gained claims. */
+  mentionsCreated: number;
+  /** Existing edges that gained this article's claim. */
   claimsAdded: number;
-  /** Edges that already had every claim. */
+  /** Edges that already carried this article's claim. */
   unchanged: number;
 }
 
@@ -265,13 +273,21 @@ export interface Store {
 
   /** Creates the schema if missing (idempotent). */
   ensureSchema(): Promise<void>;
-  /** Removes every node and relationship, keeping the schema. */
+  /** Removes Jejak's nodes and relationships, keeping the schema; on Neo4j, nodes without a Jejak label stay. */
   clear(): Promise<void>;
   /** Loads rows in bulk: COPY FROM on Kùzu, UNWIND batches on Neo4j. */
   bulkLoad(data: BulkLoad, progress?: ProgressFn): Promise<void>;
-  /** Replaces the whole graph with `data` (schema, clear, load). */
+  /**
+   * Replaces the whole graph (reseed). Readers see the old graph or the new
+   * one, never half of it or a deleted database (Kùzu: built aside and
+   * renamed over; Neo4j: one transaction).
+   */
   replaceGraph(data: BulkLoad, progress?: ProgressFn): Promise<void>;
-  /** Merges facts in one transaction (see FactBatch). */
+  /**
+   * Merges one article's facts in one write transaction, claims appended in
+   * the database; idempotent per article, under concurrent writers and driver
+   * retries alike (see FactBatch).
+   */
   mergeFacts(batch: FactBatch): Promise<MergeReport>;
   /** Runs the statements in one write transaction: all of them take effect, or none. */
   writeTransaction(steps: ReadonlyArray<{ query: string; params?: Record<string, unknown> }>): Promise<void>;

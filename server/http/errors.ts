@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiError } from '../../shared/api.js';
-import { JejakError } from '../../shared/errors.js';
+import { firstLine, JejakError } from '../../shared/errors.js';
 
 /** body-parser and friends signal their failures with `type` and `status`. */
 function fromHttpError(err: { type?: string; status?: number; limit?: number; message?: string }): JejakError | undefined {
@@ -11,13 +11,25 @@ function fromHttpError(err: { type?: string; status?: number; limit?: number; me
   return undefined;
 }
 
+/**
+ * Engine text fit for a client: its first line (no stack or plan dumps), and
+ * no absolute file path — on the embedded engine the variable that sets the
+ * path is named instead, so the operator knows what to check.
+ */
+export function publicEngineText(text: string, engine: 'kuzu' | 'neo4j' = 'kuzu'): string {
+  const line = firstLine(text);
+  return line.includes('<path>') && engine === 'kuzu' ? `${line.replaceAll('<path>', 'a file')} (check JEJAK_DATA_DIR)` : line;
+}
+
 /** The one place that turns errors into HTTP: `{ error: { code, message } }`. */
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     const known = err instanceof JejakError ? err : fromHttpError(err);
     const e = known ?? new JejakError('INTERNAL', 'internal error; see the server log');
     if (!known) log(`internal error: ${err instanceof Error ? err.stack : String(err)}`);
-    const body: ApiError = { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
+    // 5xx and store messages can carry engine text: never a path or a stack.
+    const message = e.status >= 500 ? publicEngineText(e.message) : e.message;
+    const body: ApiError = { error: { code: e.code, message, ...(e.details ? { details: e.details } : {}) } };
     if (e.status === 503) res.setHeader('Retry-After', '5');
     res.status(e.status).json(body);
   };

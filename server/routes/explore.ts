@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { parseInput } from '../http/validate.js';
+import { apiRoute } from '../api-route.js';
 import { parseRelTypes } from '../services/graph.js';
 import { allPaths, MAX_ALL_PATHS_HOPS, shortestPath } from '../services/paths.js';
 import { articleWithSpans, edgeProvenance } from '../services/provenance.js';
@@ -10,42 +10,60 @@ import type { Store } from '../../store/store.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 
+const pathsQuery = z.object({
+  from: z.string().min(1, 'give the id of the first node').describe('first node id'),
+  to: z.string().min(1, 'give the id of the second node').describe('second node id'),
+  mode: z.enum(['shortest', 'all']).default('shortest').describe('shortest or all'),
+  maxHops: z.coerce.number().int().min(1).max(MAX_PATH_HOPS).optional().describe('maximum hops'),
+  limit: z.coerce.number().int().min(1).max(100).default(10).describe('maximum paths (mode=all)'),
+  types: z.string().optional().describe('comma-separated relationship types to follow'),
+});
+
+const timelineQuery = z.object({
+  from: date.optional().describe('first day'),
+  to: date.optional().describe('last day'),
+  limit: z.coerce.number().int().min(1).max(5000).default(500).describe('maximum items'),
+});
+
 export function exploreRoutes(store: Store): Router {
   const r = Router();
 
-  r.get('/paths', async (req, res) => {
-    const q = parseInput(
-      z.object({
-        from: z.string().min(1, 'give the id of the first node'),
-        to: z.string().min(1, 'give the id of the second node'),
-        mode: z.enum(['shortest', 'all']).default('shortest'),
-        maxHops: z.coerce.number().int().min(1).max(MAX_PATH_HOPS).optional(),
-        limit: z.coerce.number().int().min(1).max(100).default(10),
-        types: z.string().optional(),
-      }),
-      req.query,
-      'query',
-    );
-    const types = parseRelTypes(q.types);
-    res.json(
-      q.mode === 'shortest'
-        ? await shortestPath(store, q.from, q.to, q.maxHops ?? 6, types)
-        : await allPaths(store, q.from, q.to, q.maxHops ?? Math.min(3, MAX_ALL_PATHS_HOPS), types, q.limit),
-    );
-  });
+  apiRoute(
+    r,
+    { method: 'get', path: '/paths', summary: 'Paths between two nodes: the shortest, or all simple paths up to maxHops', query: pathsQuery, response: 'paths and their union graph' },
+    async ({ query: q, res }) => {
+      const types = parseRelTypes(q.types);
+      res.json(
+        q.mode === 'shortest'
+          ? await shortestPath(store, q.from, q.to, q.maxHops ?? 6, types)
+          : await allPaths(store, q.from, q.to, q.maxHops ?? Math.min(3, MAX_ALL_PATHS_HOPS), types, q.limit),
+      );
+    },
+  );
 
-  r.get('/timeline', async (req, res) => {
-    const q = parseInput(z.object({ from: date.optional(), to: date.optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }), req.query, 'query');
-    res.json(await timeline(store, q.from ?? null, q.to ?? null, q.limit));
-  });
+  apiRoute(
+    r,
+    { method: 'get', path: '/timeline', summary: 'Events and dated relationships in a date range, sorted', query: timelineQuery, response: 'timeline items' },
+    async ({ query: q, res }) => {
+      res.json(await timeline(store, q.from ?? null, q.to ?? null, q.limit));
+    },
+  );
 
-  r.get('/edges/:id/provenance', async (req, res) => {
-    res.json(await edgeProvenance(store, req.params.id));
-  });
+  apiRoute(
+    r,
+    { method: 'get', path: '/edges/:id/provenance', summary: 'Claims behind a relationship: article, quote, sentence, date', params: { id: 'relationship id' }, response: 'the edge and its claims' },
+    async ({ params, res }) => {
+      res.json(await edgeProvenance(store, params.id));
+    },
+  );
 
-  r.get('/articles/:id', async (req, res) => {
-    res.json(await articleWithSpans(store, req.params.id));
-  });
+  apiRoute(
+    r,
+    { method: 'get', path: '/articles/:id', summary: 'An article with the spans of its text that support facts', params: { id: 'article id' }, response: 'article and spans' },
+    async ({ params, res }) => {
+      res.json(await articleWithSpans(store, params.id));
+    },
+  );
 
   return r;
 }

@@ -3,14 +3,14 @@ import { z } from 'zod';
 import type { ExportFormatInfo } from '../../shared/api.js';
 import type { Config } from '../../shared/config.js';
 import { badRequest } from '../../shared/errors.js';
-import { parseInput } from '../http/validate.js';
+import { apiRoute } from '../api-route.js';
 import { EXPORT_FORMATS, EXPORT_FORMAT_IDS, isExportFormat } from '../services/export/index.js';
 import { exportSource, MAX_EXPORT_IDS, type ExportSource } from '../services/export/subgraph.js';
 import type { SavedQueries } from '../services/saved-queries.js';
 import type { Store } from '../../store/store.js';
 
 const options = {
-  dialect: z.enum(['neo4j', 'kuzu']).optional(),
+  dialect: z.enum(['neo4j', 'kuzu']).optional().describe('Cypher dialect of the Cypher export'),
   filename: z.string().max(100).regex(/^[\w.-]+$/, 'letters, digits, dot, dash and underscore only').optional(),
 };
 
@@ -20,11 +20,13 @@ const body = z.object({
   ...options,
 });
 
+const idsQuery = z.object({ ids: z.string().min(1, 'give comma-separated node ids').describe('comma-separated node ids'), ...options });
+
 export function exportRoutes(store: Store, queries: SavedQueries, config: Config): Router {
   const r = Router();
   const limits = { timeoutMs: config.queryTimeoutMs, maxRows: config.maxRows };
 
-  r.get('/export/formats', (_req, res) => {
+  apiRoute(r, { method: 'get', path: '/export/formats', summary: 'Export formats', response: 'formats' }, ({ res }) => {
     const formats: ExportFormatInfo[] = EXPORT_FORMAT_IDS.map((id) => {
       const { mediaType, extension, description } = EXPORT_FORMATS[id];
       return { id, mediaType, extension, description };
@@ -43,15 +45,22 @@ export function exportRoutes(store: Store, queries: SavedQueries, config: Config
     res.send(typeof out.body === 'string' ? out.body : Buffer.from(out.body));
   };
 
-  r.post('/export/:format', async (req, res) => {
-    const b = parseInput(body, req.body, 'body');
-    await send(res, req.params.format, b, b);
-  });
+  const format = { format: EXPORT_FORMAT_IDS.join(', ') };
+  apiRoute(
+    r,
+    { method: 'post', path: '/export/:format', summary: 'Export a subgraph: node ids or a saved query result', params: format, body, response: 'the file, as an attachment', file: true },
+    async ({ params, body: b, res }) => {
+      await send(res, params.format, b, b);
+    },
+  );
 
-  r.get('/export/:format', async (req, res) => {
-    const q = parseInput(z.object({ ids: z.string().min(1, 'give comma-separated node ids'), ...options }), req.query, 'query');
-    await send(res, req.params.format, { ids: q.ids.split(',').map((s) => s.trim()).filter(Boolean) }, q);
-  });
+  apiRoute(
+    r,
+    { method: 'get', path: '/export/:format', summary: 'Export the subgraph of the given node ids', params: format, query: idsQuery, response: 'the file, as an attachment', file: true },
+    async ({ params, query: q, res }) => {
+      await send(res, params.format, { ids: q.ids.split(',').map((s) => s.trim()).filter(Boolean) }, q);
+    },
+  );
 
   return r;
 }

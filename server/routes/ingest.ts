@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../shared/config.js';
-import { parseInput } from '../http/validate.js';
+import { apiRoute } from '../api-route.js';
 import { requireWriteToken } from '../http/write-token.js';
 import { commitIngest, MAX_ARTICLE_BYTES, previewIngest } from '../services/ingest.js';
 import { CLAIM_STATUSES, NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from '../../shared/schema.js';
@@ -46,15 +46,36 @@ export function ingestRoutes(store: Store, config: Config): Router {
   const r = Router();
   const json = express.json({ limit: MAX_ARTICLE_BYTES * 2 });
 
-  r.post('/ingest/preview', json, async (req, res) => {
-    const b = parseInput(z.object(article), req.body, 'body');
-    res.json(await previewIngest(store, b.text, b));
-  });
+  apiRoute(
+    r,
+    {
+      method: 'post',
+      path: '/ingest/preview',
+      summary: 'Extract candidate facts from an article (Indonesian or English); writes nothing',
+      body: z.object(article),
+      response: 'article, candidates with quote, offset, date and confidence',
+      use: [json],
+    },
+    async ({ body: b, res }) => {
+      res.json(await previewIngest(store, b.text, b));
+    },
+  );
 
-  r.post('/ingest', requireWriteToken(config.writeToken), json, async (req, res) => {
-    const b = parseInput(commit, req.body, 'body');
-    res.json(await commitIngest(store, b.text, b));
-  });
+  apiRoute(
+    r,
+    {
+      method: 'post',
+      path: '/ingest',
+      summary: 'Merge the accepted candidates of an article into the graph (write token required)',
+      body: commit,
+      response: 'what was created, what gained a claim, what was unchanged',
+      writes: true,
+      use: [requireWriteToken(config.writeToken), json],
+    },
+    async ({ body: b, res }) => {
+      res.json(await commitIngest(store, b.text, b));
+    },
+  );
 
   return r;
 }

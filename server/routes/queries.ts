@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../shared/config.js';
-import { parseInput } from '../http/validate.js';
+import { apiRoute } from '../api-route.js';
 import { runAdHoc } from '../services/cypher.js';
 import { QueryBudget } from '../services/query-budget.js';
 import type { SavedQueries } from '../services/saved-queries.js';
 import type { Store } from '../../store/store.js';
 
-const runBody = z.object({ params: z.record(z.string(), z.unknown()).default({}) });
+const runBody = z.object({ params: z.record(z.string(), z.unknown()).default({}).describe('the saved query\'s parameters by name') });
 
 const cypherBody = z.object({
   // The length limit is the guard's (JEJAK_CYPHER_MAX_LENGTH), so the message can name it.
@@ -23,24 +23,45 @@ export function queryRoutes(store: Store, queries: SavedQueries, config: Config)
   // User-written Cypher gets its own budget so it cannot take every reader connection from the built-in reads.
   const budget = new QueryBudget(config.adhoc);
 
-  r.get('/queries', (_req, res) => {
+  apiRoute(r, { method: 'get', path: '/queries', summary: 'Saved queries with their typed parameters', response: 'list of saved queries' }, ({ res }) => {
     res.json({ queries: queries.list() });
   });
 
-  r.get('/queries/:name', (req, res) => {
-    const { cypher, file, ...info } = queries.get(req.params.name);
+  apiRoute(r, { method: 'get', path: '/queries/:name', summary: 'One saved query with its Cypher', params: { name: 'saved query name' }, response: 'the saved query' }, ({ params, res }) => {
+    const { cypher, file, ...info } = queries.get(params.name);
     res.json({ ...info, cypher, file });
   });
 
-  r.post('/queries/:name/run', async (req, res) => {
-    const body = parseInput(runBody, req.body, 'body');
-    res.json(await budget.run(() => queries.run(store, req.params.name, body.params, limits)));
-  });
+  apiRoute(
+    r,
+    {
+      method: 'post',
+      path: '/queries/:name/run',
+      summary: 'Run a saved query with validated parameters',
+      params: { name: 'saved query name' },
+      body: runBody,
+      response: 'rows and graph',
+      responseSchema: 'QueryResponse',
+    },
+    async ({ params, body, res }) => {
+      res.json(await budget.run(() => queries.run(store, params.name, body.params, limits)));
+    },
+  );
 
-  r.post('/cypher', async (req, res) => {
-    const body = parseInput(cypherBody, req.body, 'body');
-    res.json(await budget.run(() => runAdHoc(store, body, limits)));
-  });
+  apiRoute(
+    r,
+    {
+      method: 'post',
+      path: '/cypher',
+      summary: 'Run read-only ad-hoc Cypher with a timeout and a row cap; writes are refused with 400 before they run',
+      body: cypherBody,
+      response: 'rows and graph',
+      responseSchema: 'QueryResponse',
+    },
+    async ({ body, res }) => {
+      res.json(await budget.run(() => runAdHoc(store, body, limits)));
+    },
+  );
 
   return r;
 }

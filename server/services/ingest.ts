@@ -14,6 +14,7 @@ import { buildGazetteer, entitiesFromGraph, type Gazetteer } from '../../extract
 import { candidatesToFacts, endId, extractCandidates } from '../../extract/extract.js';
 import { IngestInputError, articleDateOf, validateArticleInput } from '../../extract/input.js';
 import { badRequest } from '../../shared/errors.js';
+import { matchingEvent } from '../../store/same-event.js';
 import type { Store } from '../../store/store.js';
 import { acceptedCandidates, applyEdit } from './ingest-review.js';
 
@@ -82,7 +83,10 @@ const describeDate = (e: GraphEdge) => (e.properties.date ? `dated ${String(e.pr
 async function mergePlan(store: Store, edge: GraphEdge, articleId: string, bothKnown: boolean): Promise<IngestMergePlan> {
   if (!bothKnown) return { action: 'new', edgeId: null, reason: 'a new entity is proposed, so this is a new relationship' };
   const existing = await existingEdges(store, edge);
-  const same = sameFact(existing, edge);
+  // The store's own rule (store/same-event.ts), so the preview says what the commit will do.
+  const keyOf = (e: GraphEdge) => ({ ...e.properties, id: e.id });
+  const match = matchingEvent(existing.map(keyOf), keyOf(edge));
+  const same = existing.find((e) => e.id === match?.id);
   if (!same) return { action: 'new', edgeId: null, reason: existing.length ? `${existing.length} ${edge.type} edge(s) between these two, none for the same event` : `no ${edge.type} edge between these two yet` };
   const sources = ((same.properties.sourceArticles as string[] | null) ?? []).length;
   if (((same.properties.sourceArticles as string[] | null) ?? []).includes(articleId)) return { action: 'known', edgeId: same.id, reason: 'this article\'s claim is already on that edge' };
@@ -153,16 +157,6 @@ function mentionEdges(articleId: string, facts: Graph): GraphEdge[] {
 }
 
 /**
- * Of the facts of one type between two nodes (e.g. Putin SIGNED the treaty in
- * June and SIGNED it into law in November), the one a new claim supports: the
- * same date when the claim has one, else the first.
- */
-function sameFact(existing: GraphEdge[], edge: GraphEdge): GraphEdge | undefined {
-  const date = edge.properties.date;
-  return (date ? existing.find((e) => e.properties.date === date) : undefined) ?? (date ? existing.find((e) => !e.properties.date) : undefined) ?? existing[0];
-}
-
-/**
  * Merges the reviewed candidates: the text is extracted again (deterministic,
  * so the ids are those of the preview), the accepted ids are looked up, the
  * edits applied and checked, and everything goes in one write transaction.
@@ -188,27 +182,7 @@ export async function commitIngest(store: Store, raw: string | Buffer, options: 
       }
     }
   }
-  // Which existing edge each fact is the same event as (store.mergeFacts appends claims to an edge by id).
-  const merged: GraphEdge[] = [];
-  for (const edge of facts.edges) {
-    const existing = await existingEdges(store, edge);
-    const same = sameFact(existing, edge);
-    // Another event between the same two under this id (signed in June, signed into law in November): a new id.
-    const id = same ? same.id : existing.some((e) => e.id === edge.id) ? `${edge.id}:${preview.articleId.slice(preview.articleId.indexOf(':') + 1)}` : edge.id;
-    merged.push({ ...edge, id, properties: { ...edge.properties, id } });
-  }
-  const mentions = mentionEdges(preview.articleId, facts);
-  const knownMentions = await store.run('MATCH (a)-[r:MENTIONS]->(b) WHERE r.id IN $ids RETURN a, r, b', { ids: mentions.map((m) => m.id) });
-  const mentionsCreated = mentions.length - new Set(knownMentions.graph.edges.map((e) => e.id)).size;
-  const known = new Set(existingNodes.graph.nodes.map((n) => n.id));
-  const report = await store.mergeFacts({ nodes: [article, ...facts.nodes].filter((n) => !known.has(n.id)), edges: [...merged, ...mentions] });
-  return {
-    articleId: preview.articleId,
-    accepted: accepted.length,
-    nodesCreated: report.nodesCreated,
-    edgesCreated: report.edgesCreated - mentionsCreated,
-    mentionsCreated,
-    claimsAdded: report.claimsAdded,
-    unchanged: report.unchanged,
-  };
+  // The store decides, inside one transaction, what is new and what joins an existing edge of the same event.
+  const report = await store.mergeFacts({ articleId: preview.articleId, nodes: [article, ...facts.nodes], edges });
+  return { articleId: preview.articleId, accepted: accepted.length, ...report };
 }

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ParamType, QueryResponse, SavedQueryInfo, SavedQueryParam } from '../../shared/api.js';
 import type { PlainValue } from '../../shared/graph.js';
 import { isNodeLabel, isRelType } from '../../shared/schema.js';
 import { badRequest, notFound } from '../../shared/errors.js';
+import { projectPath } from '../../shared/project-root.js';
 import type { Engine, RunOptions, Store } from '../../store/store.js';
 
-export const QUERIES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher/queries');
+export const QUERIES_DIR = projectPath('cypher', 'queries');
 
 export interface SavedQuery extends SavedQueryInfo {
   /** Neo4j's dialect: what the user sees and what engines without a variant run. */

@@ -32,14 +32,21 @@ export const NEO4J_WAIT_MS = 15 * 60_000;
 
 let warned = false;
 
-/** Engines to run store and API suites on: Kùzu always, Neo4j when NEO4J_URI is set. */
+/**
+ * Engines to run store and API suites on: Kùzu always, Neo4j when NEO4J_URI is set.
+ * JEJAK_TEST_ENGINES (comma list) narrows it: scripts/test.sh's run on a second Neo4j version
+ * sets `neo4j`, since Kùzu already ran.
+ */
 export function testEngines(): TestEngine[] {
   if (!process.env.NEO4J_URI) {
-    if (!warned) console.warn('NEO4J_URI not set: tests run on Kùzu only (set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD to run them on Neo4j too)');
+    // scripts/test.sh says this once for the whole run and sets JEJAK_NEO4J_SKIP_SAID.
+    if (!warned && !process.env.JEJAK_NEO4J_SKIP_SAID) console.warn('NEO4J_URI not set: tests run on Kùzu only (set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD to run them on Neo4j too)');
     warned = true;
     return ['kuzu'];
   }
-  return ['kuzu', 'neo4j'];
+  const only = process.env.JEJAK_TEST_ENGINES?.split(',').map((e) => e.trim());
+  const engines: TestEngine[] = ['kuzu', 'neo4j'];
+  return only ? engines.filter((e) => only.includes(e)) : engines;
 }
 
 function alive(pid: number): boolean {

@@ -1,25 +1,71 @@
-import { PROVENANCE_PROPS } from '../../shared/schema.js';
-import { createEdgeStatement, createNodeStatement, planMerge, type MergePlan, type Statement } from '../merge-plan.js';
-import type { FactBatch, MergeReport, Runner } from '../store.js';
+/**
+ * mergeFacts on Kùzu: the statements of `MergeOps` in Kùzu's Cypher. They run
+ * on the adapter's single writer connection inside one transaction, so the
+ * existence checks and the writes cannot interleave with another writer.
+ */
+import type { GraphNode, PlainValue } from '../../shared/graph.js';
+import { LABELS, REL_PROPS, isNodeLabel, type NodeLabel, type RelType } from '../../shared/schema.js';
+import { PROVENANCE_PROPS, type End, type ExistingEdge, type MergeOps } from '../merge-facts.js';
 
-/** Appends claims inside the database: list_concat on the stored lists, never a rewrite from what was read. */
-function appendStatement({ edge, claims, fromLabel, toLabel }: MergePlan['appends'][number]): Statement {
-  const sets = PROVENANCE_PROPS.map((k) => `r.${k} = list_concat(coalesce(r.${k}, []), $${k})`).join(', ');
-  return {
-    query: `MATCH (a:${fromLabel} {id: $from})-[r:${edge.type}]->(b:${toLabel} {id: $to}) WHERE r.id = $id SET ${sets}`,
-    params: { from: edge.source, to: edge.target, id: edge.id, ...claims },
-  };
+/** Runs one statement inside the open transaction and returns its rows. */
+export type KuzuTxQuery = (query: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+
+const iso = (v: unknown): string | null => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v : null);
+
+function valueFor(type: string, value: PlainValue | undefined): unknown {
+  return value ?? (type.endsWith('[]') ? [] : null);
 }
 
-export async function mergeFacts(run: Runner, write: (steps: Statement[]) => Promise<void>, batch: FactBatch): Promise<MergeReport> {
-  const nodeIds = [...new Set([...batch.nodes.map((n) => n.id), ...batch.edges.flatMap((e) => [e.source, e.target])])];
-  const edgeIds = batch.edges.map((e) => e.id);
-  const [nodes, edges] = await Promise.all([
-    run('MATCH (n) WHERE n.id IN $ids RETURN n', { ids: nodeIds }),
-    run('MATCH ()-[r]->() WHERE r.id IN $ids RETURN r', { ids: edgeIds }),
-  ]);
-  const plan = planMerge(batch, nodes.graph.nodes, edges.graph.edges);
-  const steps = [...plan.nodes.map(createNodeStatement), ...plan.edges.map(createEdgeStatement), ...plan.appends.map(appendStatement)];
-  if (steps.length) await write(steps);
-  return plan.report;
+export function kuzuMergeOps(query: KuzuTxQuery): MergeOps {
+  return {
+    async labelsOf(ids) {
+      const rows = await query('MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, label(n) AS label', { ids: [...ids] });
+      return new Map(rows.filter((r) => isNodeLabel(String(r.label))).map((r) => [String(r.id), r.label as NodeLabel]));
+    },
+
+    async createNode(label: NodeLabel, node: GraphNode) {
+      // Labels come from the schema (checked by the caller), property names from the label's definition.
+      const props = LABELS[label].props;
+      const sets = props.map((p) => `${p.name}: ${p.type === 'DATE' ? `date($${p.name})` : `$${p.name}`}`).join(', ');
+      const params: Record<string, unknown> = {};
+      for (const p of props) params[p.name] = p.name === 'id' ? node.id : valueFor(p.type, node.properties[p.name]);
+      await query(`CREATE (n:${label} {${sets}})`, params);
+    },
+
+    async edgesBetween(type: RelType, from: End, to: End, articleId: string) {
+      const rows = await query(
+        `MATCH (a:${from.label} {id: $from})-[r:${type}]->(b:${to.label} {id: $to}) ` +
+          'RETURN r.id AS id, r.date AS date, r.datePrecision AS datePrecision, r.dateFrom AS dateFrom, r.dateTo AS dateTo, r.place AS place, ' +
+          'list_contains(r.sourceArticles, $article) AS hasArticle',
+        { from: from.id, to: to.id, article: articleId },
+      );
+      return rows.map(
+        (r): ExistingEdge => ({
+          id: String(r.id),
+          date: iso(r.date),
+          datePrecision: (r.datePrecision as string | null) ?? null,
+          dateFrom: iso(r.dateFrom),
+          dateTo: iso(r.dateTo),
+          place: (r.place as string | null) ?? null,
+          hasArticle: r.hasArticle === true,
+        }),
+      );
+    },
+
+    async appendClaims(type, from, to, edgeId, articleId, claims) {
+      // The lists grow in the database, and only while this article's claim is absent: a rerun changes nothing.
+      const sets = PROVENANCE_PROPS.map((p) => `r.${p} = list_concat(r.${p}, $${p})`).join(', ');
+      await query(
+        `MATCH (a:${from.label} {id: $from})-[r:${type}]->(b:${to.label} {id: $to}) WHERE r.id = $id AND NOT list_contains(r.sourceArticles, $article) SET ${sets}`,
+        { from: from.id, to: to.id, id: edgeId, article: articleId, ...claims },
+      );
+    },
+
+    async createEdge(type, from, to, id, properties) {
+      const props = REL_PROPS.map((p) => `${p.name}: ${p.type === 'DATE' ? `date($${p.name})` : `$${p.name}`}`).join(', ');
+      const params: Record<string, unknown> = { from: from.id, to: to.id };
+      for (const p of REL_PROPS) params[p.name] = p.name === 'id' ? id : valueFor(p.type, properties[p.name]);
+      await query(`MATCH (a:${from.label} {id: $from}), (b:${to.label} {id: $to}) CREATE (a)-[r:${type} {${props}}]->(b)`, params);
+    },
+  };
 }

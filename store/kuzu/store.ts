@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import kuzu, { type KuzuValue } from 'kuzu';
 import { isNodeLabel, isRelType } from '../../shared/schema.js';
-import { badQuery, firstLine, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../../shared/errors.js';
+import { badQuery, firstLine, insufficientStorage, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../../shared/errors.js';
 import { KuzuResultBuilder } from './convert.js';
 import { kuzuSchemaStatements } from './schema.js';
 import type {
@@ -33,7 +33,10 @@ import type {
   TimelineRequest,
 } from '../store.js';
 import { health } from './health.js';
-import { mergeFacts } from './merge-facts.js';
+import { kuzuMergeOps } from './merge-facts.js';
+import { Gate } from './gate.js';
+import { identityOf, storageProblem, type FileIdentity } from './storage.js';
+import { mergeFactsWith } from '../merge-facts.js';
 import { neighbours } from '../common/neighbours.js';
 import { nodeById } from './match.js';
 import { node } from './node.js';
@@ -43,7 +46,7 @@ import { OverviewAggregator } from '../overview-aggregate.js';
 import type { AggregateOverview, GroupMembers, GroupMembersRequest } from '../../shared/aggregate.js';
 import { paths } from './paths.js';
 import { articleFacts, provenance } from '../common/provenance.js';
-import { replaceGraph } from './replace-graph.js';
+import { buildAside, swapIn } from './replace-graph.js';
 import { search, SEARCH_ENTRIES_QUERY, toSearchEntries } from './search.js';
 import type { SearchEntry } from '../search-rank.js';
 import { subgraph } from './subgraph.js';
@@ -90,10 +93,15 @@ export function kuzuError(err: unknown, timeoutMs?: number): JejakError {
   if (/interrupted/i.test(message)) return queryTimeout(timeoutMs ?? 0);
   if (/write query inside a read-only transaction|read[- ]only/i.test(message))
     return writeRefused(`ad-hoc Cypher is read-only: this query would write (${message})`);
-  if (/IO exception|Could not set lock|No such file|database.*closed/i.test(message))
-    return storeUnavailable(`the Kùzu database is unavailable: ${message}`);
+  if (/No space left on device|disk (is )?full/i.test(message))
+    return insufficientStorage('the disk holding the database (JEJAK_DATA_DIR) is full; free some space and try again');
+  if (/Could not set lock/i.test(message))
+    return storeUnavailable('the Kùzu database is locked by another process (a running Jejak server, or `npm run seed`); stop it, or reseed a running server with POST /api/admin/reseed');
+  if (/IO exception|No such file|database.*closed/i.test(message))
+    return storeUnavailable(`the Kùzu database under JEJAK_DATA_DIR is unavailable: ${firstLine(message)}`);
   if (/multiple statements/i.test(message)) return badQuery('send one Cypher statement at a time');
-  return badQuery(message.replace(/^Error: /, ''));
+  // Engine text passes to the client only as its first line, without paths.
+  return badQuery(`the engine refused the query: ${firstLine(message)}`);
 }
 
 /** Every result must be closed before its connection, or the native binding crashes at shutdown. */
@@ -138,6 +146,8 @@ class ConnectionPool {
 }
 
 interface Handles {
+  /** The file opened, to notice it being removed or replaced under the open database. */
+  identity?: FileIdentity;
   db: Database;
   writer: Connection;
   readers: ConnectionPool;
@@ -149,6 +159,8 @@ export class KuzuStore implements Store {
   private handles?: Promise<Handles>;
   /** Kùzu allows one write transaction at a time: writes queue here. */
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** Every use of the handles passes it; a swap of the database file takes it alone. */
+  private readonly gate = new Gate();
   /** Counts writes through this store, so caches of the data know when they are stale. */
   private generation = 0;
   private names?: { generation: number; entries: Promise<SearchEntry[]> };
@@ -183,23 +195,46 @@ export class KuzuStore implements Store {
           await c.init();
           all.push(c);
         }
-        return { db, writer, readers: new ConnectionPool(all.slice(1)), all };
+        return { db, writer, readers: new ConnectionPool(all.slice(1)), all, identity: identityOf(this.location) };
       })().catch((err) => {
         this.handles = undefined;
-        throw storeUnavailable(`cannot open the Kùzu database at ${this.location}: ${err instanceof Error ? err.message : err}`);
+        const mapped = kuzuError(err);
+        throw mapped.code === 'STORE_UNAVAILABLE' || mapped.code === 'INSUFFICIENT_STORAGE'
+          ? mapped
+          : storeUnavailable(`cannot open the Kùzu database under JEJAK_DATA_DIR: ${firstLine(err instanceof Error ? err.message : String(err))}`);
       });
     }
     return this.handles;
   }
 
-  private async withWriter<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
-    const { writer } = await this.open();
-    const run = this.writeQueue.then(() => fn(writer)).finally(() => this.generation++);
-    this.writeQueue = run.catch(() => undefined);
-    return run;
+  /** Refuses a write before it touches the database when its file or disk is not fit for it. */
+  private assertWritable(h: Handles): void {
+    const problem = storageProblem(this.location, h.identity);
+    if (!problem) return;
+    // A file replaced under us: reopen on the new one once the requests under way are done.
+    if (h.identity && identityOf(this.location) && /replaced/.test(problem.message)) void this.gate.exclusive(() => this.closeHandles()).catch(() => undefined);
+    throw problem;
   }
 
-  private async withReader<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+  private withWriter<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+    return this.gate.shared(async () => {
+      const h = await this.open();
+      const run = this.writeQueue
+        .then(() => {
+          this.assertWritable(h);
+          return fn(h.writer);
+        })
+        .finally(() => this.generation++);
+      this.writeQueue = run.catch(() => undefined);
+      return run;
+    });
+  }
+
+  private withReader<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+    return this.gate.shared(() => this.onReader(fn));
+  }
+
+  private async onReader<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
     const { readers } = await this.open();
     const c = await readers.acquire();
     try {
@@ -288,7 +323,7 @@ export class KuzuStore implements Store {
       } catch (err) {
         const e = kuzuError(err);
         if (e.code === 'WRITE_REFUSED' || e.code === 'STORE_UNAVAILABLE') throw e;
-        throw badQuery(`the engine refused the query: ${firstLine(e.message)}`);
+        throw e.message.startsWith('the engine refused the query: ') ? e : badQuery(`the engine refused the query: ${firstLine(e.message)}`);
       }
       if (!plan) throw badQuery('the engine refused the query: it returned no plan to check');
       const refused = writingOperators(plan);
@@ -307,9 +342,68 @@ export class KuzuStore implements Store {
         await exec(c, 'COMMIT');
       } catch (err) {
         await exec(c, 'ROLLBACK').catch(() => undefined); // the failed statement may have ended the transaction already
+        this.reopenAfterRollback();
         throw kuzuError(err);
       }
     });
+  }
+
+  /**
+   * One transaction on the single writer: the existence checks and the
+   * appends cannot interleave with another writer, so concurrent articles
+   * never lose a claim or duplicate an edge.
+   */
+  async mergeFacts(facts: FactBatch): Promise<MergeReport> {
+    return this.withWriter(async (c) => {
+      const query = async (statement: string, params: Record<string, unknown>) => {
+        const result = await c.execute(await prepare(c, statement), params as Record<string, KuzuValue>);
+        const rows = Array.isArray(result) ? [] : ((await result.getAll()) as Record<string, unknown>[]);
+        closeAll(result);
+        return rows;
+      };
+      await exec(c, 'BEGIN TRANSACTION');
+      try {
+        const report = await mergeFactsWith(kuzuMergeOps(query), facts);
+        await exec(c, 'COMMIT');
+        return report;
+      } catch (err) {
+        await exec(c, 'ROLLBACK').catch(() => undefined); // the failed statement may have ended the transaction already
+        this.reopenAfterRollback();
+        throw kuzuError(err);
+      }
+    });
+  }
+
+  /**
+   * Kùzu 0.11 cannot update a row again after a rolled-back update of it
+   * (write-write conflict, or a crash); reopening the database clears that.
+   */
+  private reopenAfterRollback(): void {
+    void this.gate.exclusive(() => this.closeHandles()).catch(() => undefined);
+  }
+
+  /**
+   * Builds the new graph beside the live file, then swaps it in while no
+   * request is using the database: requests under way finish on the old
+   * graph, new ones wait for the swap and run on the new one.
+   */
+  async replaceGraph(data: BulkLoad, progress: ProgressFn = () => undefined): Promise<void> {
+    // Opening takes Kùzu's file lock: a second process (a seed beside a running server) is refused here.
+    this.assertWritable(await this.gate.shared(() => this.open()));
+    const next = await buildAside(this.location, data, (file) => new KuzuStore(file, this.bufferPoolMb), progress);
+    await this.gate.exclusive(async () => {
+      await this.closeHandles();
+      swapIn(next, this.location);
+      this.generation++;
+      // Reopen at once, so the lock is ours again before anyone else can take the new file.
+      await this.open();
+    });
+    progress('swap: the new database replaced the live one');
+  }
+
+  /** Writes everything in the WAL into the database file. */
+  async checkpoint(): Promise<void> {
+    await this.withWriter((c) => exec(c, 'CHECKPOINT').catch((err) => Promise.reject(kuzuError(err))));
   }
 
   async ensureSchema(): Promise<void> {
@@ -419,7 +513,11 @@ export class KuzuStore implements Store {
     return paths(this.native, request);
   }
 
-  health(): Promise<Health> {
+  async health(): Promise<Health> {
+    // A lost or unreadable database file is a fault even while the open handles still read it.
+    const h = this.handles ? await this.handles.catch(() => undefined) : undefined;
+    const problem = h ? storageProblem(this.location, h.identity) : undefined;
+    if (problem?.code === 'STORE_UNAVAILABLE') return { ok: false, engine: 'kuzu', location: this.location, nodes: 0, relationships: 0, message: problem.message };
     return health(this.native, this.location);
   }
 
@@ -427,15 +525,11 @@ export class KuzuStore implements Store {
     return this.run(query.variants.kuzu ?? query.cypher, params, { ...options, mode: 'read' });
   }
 
-  replaceGraph(data: BulkLoad, progress?: ProgressFn): Promise<void> {
-    return replaceGraph(this, data, progress);
-  }
-
-  mergeFacts(batch: FactBatch): Promise<MergeReport> {
-    return mergeFacts(this.native, (steps) => this.writeTransaction(steps), batch);
-  }
-
   async close(): Promise<void> {
+    await this.gate.exclusive(() => this.closeHandles());
+  }
+
+  private async closeHandles(): Promise<void> {
     const handles = this.handles;
     this.handles = undefined;
     this.names = undefined;

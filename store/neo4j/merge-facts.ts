@@ -1,26 +1,86 @@
-import { PROVENANCE_PROPS } from '../../shared/schema.js';
-import { createEdgeStatement, createNodeStatement, planMerge, type MergePlan, type Statement } from '../merge-plan.js';
-import type { FactBatch, MergeReport, Runner } from '../store.js';
+/**
+ * mergeFacts on Neo4j: the statements of `MergeOps` in Neo4j's Cypher, run in
+ * one managed write transaction. Concurrent merges serialise on write locks
+ * of the endpoint nodes, so the second one sees the first one's edges; every
+ * append is guarded on the article, so a driver retry changes nothing.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { GraphNode } from '../../shared/graph.js';
+import { isNodeLabel, LABELS, REL_PROPS, type NodeLabel } from '../../shared/schema.js';
+import { PROVENANCE_PROPS, type ExistingEdge, type MergeOps } from '../merge-facts.js';
 import { ANY_LABEL } from './match.js';
+import { toNeo4jNodeRow, toNeo4jParams, toNeo4jRelRow } from './store.js';
 
-/** Appends claims inside the database: `+` on the stored lists, never a rewrite from what was read. */
-function appendStatement({ edge, claims, fromLabel, toLabel }: MergePlan['appends'][number]): Statement {
-  const sets = PROVENANCE_PROPS.map((k) => `r.${k} = coalesce(r.${k}, []) + $${k}`).join(', ');
-  return {
-    query: `MATCH (a:${fromLabel} {id: $from})-[r:${edge.type}]->(b:${toLabel} {id: $to}) WHERE r.id = $id SET ${sets}`,
-    params: { from: edge.source, to: edge.target, id: edge.id, ...claims },
-  };
+async function rows(tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+  const result = await tx.run(query, toNeo4jParams(params) as Record<string, unknown>);
+  return result.records.map((r) => r.toObject());
 }
 
-export async function mergeFacts(run: Runner, write: (steps: Statement[]) => Promise<void>, batch: FactBatch): Promise<MergeReport> {
-  const nodeIds = [...new Set([...batch.nodes.map((n) => n.id), ...batch.edges.flatMap((e) => [e.source, e.target])])];
-  const edgeIds = batch.edges.map((e) => e.id);
-  const [nodes, edges] = await Promise.all([
-    run(`MATCH (n:${ANY_LABEL}) WHERE n.id IN $ids RETURN n`, { ids: nodeIds }),
-    run('MATCH ()-[r]->() WHERE r.id IN $ids RETURN r', { ids: edgeIds }),
-  ]);
-  const plan = planMerge(batch, nodes.graph.nodes, edges.graph.edges);
-  const steps = [...plan.nodes.map(createNodeStatement), ...plan.edges.map(createEdgeStatement), ...plan.appends.map(appendStatement)];
-  if (steps.length) await write(steps);
-  return plan.report;
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+export function neo4jMergeOps(tx: ManagedTransaction): MergeOps {
+  return {
+    async lockNodes(ids) {
+      // Writing a property takes the node's write lock until the transaction ends; removing it leaves no trace.
+      await rows(tx, `UNWIND $ids AS id MATCH (n:${ANY_LABEL} {id: id}) SET n.jejakMergeLock = true REMOVE n.jejakMergeLock`, { ids: [...ids] });
+    },
+
+    async labelsOf(ids) {
+      const found = await rows(tx, `UNWIND $ids AS id MATCH (n:${ANY_LABEL} {id: id}) RETURN n.id AS id, labels(n) AS labels`, { ids: [...ids] });
+      const out = new Map<string, NodeLabel>();
+      for (const r of found) {
+        const label = (r.labels as string[]).find(isNodeLabel);
+        if (label) out.set(String(r.id), label);
+      }
+      return out;
+    },
+
+    async createNode(label: NodeLabel, node: GraphNode) {
+      // MERGE on the id's uniqueness constraint: a concurrent writer creating the same node waits, then matches it.
+      const schemaProps = Object.fromEntries(LABELS[label].props.map((p) => [p.name, node.properties[p.name] ?? null]));
+      const { id, ...props } = toNeo4jNodeRow(label, { ...schemaProps, id: node.id });
+      await tx.run(`MERGE (n:${label} {id: $id}) ON CREATE SET n += $props`, { id, props });
+    },
+
+    async edgesBetween(type, from, to, articleId) {
+      const found = await rows(
+        tx,
+        `MATCH (a:${from.label} {id: $from})-[r:${type}]->(b:${to.label} {id: $to}) ` +
+          'RETURN r.id AS id, toString(r.date) AS date, r.datePrecision AS datePrecision, toString(r.dateFrom) AS dateFrom, ' +
+          'toString(r.dateTo) AS dateTo, r.place AS place, $article IN coalesce(r.sourceArticles, []) AS hasArticle',
+        { from: from.id, to: to.id, article: articleId },
+      );
+      return found.map(
+        (r): ExistingEdge => ({
+          id: String(r.id),
+          date: str(r.date),
+          datePrecision: str(r.datePrecision),
+          dateFrom: str(r.dateFrom),
+          dateTo: str(r.dateTo),
+          place: str(r.place),
+          hasArticle: r.hasArticle === true,
+        }),
+      );
+    },
+
+    async appendClaims(type, from, to, edgeId, articleId, claims) {
+      const sets = PROVENANCE_PROPS.map((p) => `r.${p} = coalesce(r.${p}, []) + $${p}`).join(', ');
+      await rows(
+        tx,
+        `MATCH (a:${from.label} {id: $from})-[r:${type}]->(b:${to.label} {id: $to}) ` +
+          `WHERE r.id = $id AND NOT $article IN coalesce(r.sourceArticles, []) SET ${sets}`,
+        { from: from.id, to: to.id, id: edgeId, article: articleId, ...claims },
+      );
+    },
+
+    async createEdge(type, from, to, id, properties) {
+      const schemaProps = Object.fromEntries(REL_PROPS.map((p) => [p.name, properties[p.name] ?? null]));
+      const row = toNeo4jRelRow(type, { ...schemaProps, id, from: from.id, to: to.id });
+      await tx.run(`MATCH (a:${from.label} {id: $from}) MATCH (b:${to.label} {id: $to}) CREATE (a)-[r:${type}]->(b) SET r = $props`, {
+        from: from.id,
+        to: to.id,
+        props: { ...(row.props as Record<string, unknown>), id },
+      });
+    },
+  };
 }

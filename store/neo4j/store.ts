@@ -54,8 +54,9 @@ import type {
   TimelineRequest,
 } from '../store.js';
 import { health } from './health.js';
+import { neo4jMergeOps } from './merge-facts.js';
+import { mergeFactsWith } from '../merge-facts.js';
 import { assertAllowedPlan } from './procedures.js';
-import { mergeFacts } from './merge-facts.js';
 import { neighbours } from '../common/neighbours.js';
 import { nodeById } from './match.js';
 import { node } from './node.js';
@@ -65,7 +66,7 @@ import { OverviewAggregator } from '../overview-aggregate.js';
 import type { AggregateOverview, GroupMembers, GroupMembersRequest } from '../../shared/aggregate.js';
 import { paths } from './paths.js';
 import { articleFacts, provenance } from '../common/provenance.js';
-import { replaceGraph } from './replace-graph.js';
+import { BATCH_SIZE, CLEAR_JEJAK_BATCH_QUERY, describeLoad, ONE_TRANSACTION_MAX_ROWS, replaceInTransaction, rowCount } from './replace-graph.js';
 import { search } from './search.js';
 import { subgraph } from './subgraph.js';
 import { timeline } from '../common/timeline.js';
@@ -87,8 +88,7 @@ export interface Neo4jStoreConfig {
 /** Built-in operations answer an explorer's click: 30 s bounds a big graph. */
 export const DEFAULT_OPERATION_TIMEOUT_MS = 30_000;
 
-/** Rows per UNWIND batch in bulk loads and deletions per batch in clear(). */
-export const BATCH_SIZE = 10_000;
+export { BATCH_SIZE };
 
 const ANY_LABEL = NODE_LABELS.join('|');
 
@@ -112,7 +112,7 @@ export function relMergeQuery(type: RelType, fromLabel: NodeLabel, toLabel: Node
   );
 }
 
-export const CLEAR_BATCH_QUERY = `MATCH (n) WITH n LIMIT ${BATCH_SIZE} DETACH DELETE n RETURN count(*) AS deleted`;
+
 
 // ---------------------------------------------------------------- values in
 
@@ -462,11 +462,30 @@ export class Neo4jStore implements Store {
     if (problems.length) throw storeUnavailable(`Neo4j at ${this.location}: ${problems.join('; ')}`);
   }
 
+  /** Deletes Jejak's nodes only (labels from the schema), in batches. */
   async clear(): Promise<void> {
     for (;;) {
-      const deleted = await this.tx('write', async (tx) => countOf((await tx.run(CLEAR_BATCH_QUERY)).records, 'deleted'));
+      const deleted = await this.tx('write', async (tx) => countOf((await tx.run(CLEAR_JEJAK_BATCH_QUERY)).records, 'deleted'));
       if (deleted === 0) return;
     }
+  }
+
+  /** One managed write transaction; a driver retry reruns it whole, and the guarded appends make that harmless. */
+  async mergeFacts(facts: FactBatch): Promise<MergeReport> {
+    return this.tx('write', (tx) => mergeFactsWith(neo4jMergeOps(tx), facts));
+  }
+
+  async replaceGraph(data: BulkLoad, progress: ProgressFn = () => undefined): Promise<void> {
+    await this.ensureSchema();
+    if (rowCount(data) <= ONE_TRANSACTION_MAX_ROWS) {
+      await this.tx('write', (tx) => replaceInTransaction(tx, data));
+      describeLoad(data, progress);
+      return;
+    }
+    // Too big for one transaction's memory: readers may see a partial graph while the batches run.
+    progress(`neo4j: more than ${formatCount(ONE_TRANSACTION_MAX_ROWS)} rows, loading in batches (readers see a partial graph until it ends)`);
+    await this.clear();
+    await this.bulkLoad(data, progress);
   }
 
   async bulkLoad(data: BulkLoad, progress?: ProgressFn): Promise<void> {
@@ -549,14 +568,6 @@ export class Neo4jStore implements Store {
 
   runSavedQuery(query: SavedCypher, params: Record<string, unknown>, options: RunOptions = {}): Promise<RunResult> {
     return this.run(query.variants.neo4j ?? query.cypher, params, { ...options, mode: 'read' });
-  }
-
-  replaceGraph(data: BulkLoad, progress?: ProgressFn): Promise<void> {
-    return replaceGraph(this, data, progress);
-  }
-
-  mergeFacts(batch: FactBatch): Promise<MergeReport> {
-    return mergeFacts(this.native, (steps) => this.writeTransaction(steps), batch);
   }
 
   health(): Promise<Health> {
