@@ -20,6 +20,8 @@ export interface BenchResults {
   browser?: BrowserResult;
   memory?: { rows: MemoryRow[] };
   extract?: ExtractResult;
+  /** The machine's 1-minute load average when the run started and ended (other work on the 2 cores shows up in every timing). */
+  loadAverage?: { start: number; end: number };
   /** Suites that failed or were left out, and why. */
   notes: string[];
 }
@@ -75,7 +77,7 @@ function machineSection(r: BenchResults): string {
     '',
     ...Object.entries(r.engines).map(([e, how]) => `- ${engineName(e)}: ${how}`),
     '',
-    'Timings are what this machine measured once; other work on the machine shows up in them. The bench never asserts a timing.',
+    `Timings are what this machine measured once; other work on the machine shows up in them${r.loadAverage ? ` (1-minute load average ${r.loadAverage.start.toFixed(1)} when the run started, ${r.loadAverage.end.toFixed(1)} when it ended, on ${m.cores} cores)` : ''}. The bench never asserts a timing.`,
   ].join('\n');
 }
 
