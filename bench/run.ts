@@ -11,6 +11,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -84,6 +85,7 @@ function write(file: string, content: unknown) {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const loadAtStart = os.loadavg()[0];
   fs.mkdirSync(WORK, { recursive: true });
   const results: BenchResults = { mode: quick ? 'quick' : 'full', startedAt: new Date().toISOString(), durationS: 0, machine: describeMachine(), engines: {}, notes: [] };
   log(`bench (${results.mode}) on ${results.machine.cpuModel} × ${results.machine.cores}, ${results.machine.memoryGiB} GiB; engines ${ENGINES.join(', ')}; scales ${SCALES.join(', ')}`);
@@ -124,6 +126,7 @@ async function main(): Promise<void> {
   /** What is done so far, written after every step: a run cut short still leaves its report. */
   const flush = () => {
     results.durationS = round(since(started) / 1000, 1);
+    results.loadAverage = { start: loadAtStart, end: os.loadavg()[0] };
     write('latest.json', results);
     fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), markdown(results));
   };
@@ -206,7 +209,7 @@ async function main(): Promise<void> {
         a.aggregate ? [{ engine: a.engine, relationships: a.relationships, body: a.aggregate.body, serverWarmMs: a.aggregate.warmP50, serverColdMs: a.aggregate.coldMs }] : [],
       );
       // Short of time: the aggregated overviews and the quick plan's drawings only.
-      const plan = fits('browser, full plan', 8 * 60_000) ? BROWSER : QUICK_BROWSER;
+      const plan = fits('browser, full plan', 8 * 60_000) ? BROWSER : fits('browser, quick plan', 4 * 60_000) ? QUICK_BROWSER : { ...QUICK_BROWSER, sizes: [] };
       results.browser = await runBrowser(WORK, plan, log, aggregates);
       write('browser.json', results.browser);
     });
@@ -214,6 +217,7 @@ async function main(): Promise<void> {
 
   if (local) fs.rmSync(path.join(WORK, 'neo4j'), { recursive: true, force: true });
   results.durationS = round(since(started) / 1000, 1);
+  results.loadAverage = { start: loadAtStart, end: os.loadavg()[0] };
   write('latest.json', results);
   for (const [file, svg] of Object.entries(charts(results))) write(file, svg);
   fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), markdown(results));

@@ -56,7 +56,7 @@ afterEach(() => {
 describe.each(testEngines())('the explorer in a browser on %s', (engine) => {
   beforeAll(async () => {
     server = await startTestServer(engine);
-  });
+  }, 300_000);
   afterAll(async () => {
     await server?.close();
   });
@@ -171,8 +171,8 @@ describe.each(testEngines())('the explorer in a browser on %s', (engine) => {
     await page.locator('#tab-queries').click();
     await page.locator('details[data-name="ratifications"] summary').click();
     // The entity parameter is a picker: the name shows, the id is what is sent.
-    await expect(page.locator('#qp-agreement-id').textContent()).resolves.toBe('agreement:comprehensive-strategic-partnership-treaty');
-    await page.waitForFunction(() => (document.querySelector('#qp-agreement') as HTMLInputElement).value.startsWith('Comprehensive Strategic Partnership'));
+    await expect(page.locator('#qp-ratifications-agreement-id').textContent()).resolves.toBe('agreement:comprehensive-strategic-partnership-treaty');
+    await page.waitForFunction(() => (document.querySelector('#qp-ratifications-agreement') as HTMLInputElement).value.startsWith('Comprehensive Strategic Partnership'));
     await page.locator('details[data-name="ratifications"] button[type=submit]').click();
     await page.locator('#results-table tbody tr').first().waitFor();
     expect(await page.locator('#results-table tbody tr').count()).toBeGreaterThan(0);

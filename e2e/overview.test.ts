@@ -74,7 +74,7 @@ describe.each(testEngines())('a legible overview on %s', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(engine);
-  });
+  }, 300_000);
   afterAll(async () => {
     await server?.close();
   });

@@ -50,7 +50,7 @@ describe.each(testEngines())('paths from the UI on %s', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(engine);
-  });
+  }, 300_000);
   afterAll(async () => {
     await server?.close();
   });

@@ -364,5 +364,5 @@ describe('faults', () => {
     // The next seed starts over cleanly despite the half-built file left behind.
     await seedKuzuFile(file, (await loadKnowledgeBase()).graph);
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 180_000); // 400,000 generated nodes: about a minute on a loaded 2-core machine
 });

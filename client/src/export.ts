@@ -20,12 +20,19 @@ function background(): string {
   return getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
 }
 
+/** An image of an empty view would be a blank (or 0-byte) file: say so instead. */
+function requireShown(cy: Core): void {
+  if (cy.elements().not('.filtered').empty()) throw new Error('nothing to export: the view is empty');
+}
+
 export function exportPng(cy: Core): void {
+  requireShown(cy);
   const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: background() });
   download(blob, 'jejak.png');
 }
 
 export function exportSvg(cy: Core): void {
+  requireShown(cy);
   const text = (cy as unknown as SvgCore).svg({ full: true, bg: background() });
   download(new Blob([text], { type: 'image/svg+xml' }), 'jejak.svg');
 }

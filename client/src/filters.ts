@@ -6,6 +6,7 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { REL_TYPES } from '../../shared/schema.js';
 import { byId, clear, el } from './dom.js';
+import { overlaps, spanOf } from './fact-dates.js';
 import { rawEdge, rawNode } from './graph-view.js';
 
 export interface FilterState {
@@ -15,7 +16,7 @@ export interface FilterState {
   types: string[];
   /** Only facts supported by this article. */
   article: string | null;
-  /** Inclusive date range (YYYY-MM-DD) for dated facts and events. */
+  /** Inclusive date window (YYYY-MM-DD): facts and events whose time overlaps it pass. */
   from: string | null;
   to: string | null;
   /** Keep undated facts when a date range is set. */
@@ -30,9 +31,6 @@ export interface ArticleOption {
   title: string;
 }
 
-function inRange(date: string, f: FilterState): boolean {
-  return (!f.from || date >= f.from) && (!f.to || date <= f.to);
-}
 
 function edgePasses(edge: EdgeSingular, f: FilterState): boolean {
   const raw = rawEdge(edge);
@@ -43,17 +41,17 @@ function edgePasses(edge: EdgeSingular, f: FilterState): boolean {
     if (!(Array.isArray(sources) && sources.includes(f.article)) && raw.source !== f.article) return false;
   }
   if (f.from || f.to) {
-    const date = raw.properties.date;
-    if (typeof date === 'string' && date) return inRange(date.slice(0, 10), f);
-    return f.undated;
+    // A fact is in the window when the time it covers overlaps it (a week-long visit, a month, a war).
+    const span = spanOf(raw.properties);
+    return span ? overlaps(span, f.from, f.to) : f.undated;
   }
   return true;
 }
 
 function nodePasses(node: NodeSingular, f: FilterState, visibleEdges: Set<string>): boolean {
   if (f.labels.includes(node.data('label'))) return false;
-  const date = rawNode(node).properties.date;
-  if ((f.from || f.to) && node.data('label') === 'Event' && typeof date === 'string' && !inRange(date.slice(0, 10), f)) return false;
+  const span = node.data('label') === 'Event' ? spanOf(rawNode(node).properties) : null;
+  if ((f.from || f.to) && span && !overlaps(span, f.from, f.to)) return false;
   const narrowing = f.article || f.from || f.to;
   if (narrowing && node.id() !== f.article) {
     const edges = node.connectedEdges();

@@ -36,8 +36,9 @@ export function renderLegend(cy: Core, hiddenLabels: string[], onToggle: (label:
     const def = LABELS[label];
     const count = cy.nodes(`[label = "${label}"]`).length;
     const off = hiddenLabels.includes(label);
-    const b = el('button', { type: 'button', class: off ? 'legend-item off' : 'legend-item', 'aria-pressed': String(!off), 'aria-label': `${label}: ${def.description}; ${count} in view; ${off ? 'hidden' : 'shown'}`, title: def.description });
-    b.append(swatch(def), el('span', { text: label }), el('span', { class: 'muted small', text: String(count) }));
+    // The name is what the button shows (label and count); pressed = shown.
+    const b = el('button', { type: 'button', class: off ? 'legend-item off' : 'legend-item', 'aria-pressed': String(!off), title: `${def.description}; click to ${off ? 'show' : 'hide'}` });
+    b.append(swatch(def), el('span', { text: label }), el('span', { class: 'muted small', text: String(count) }), el('span', { class: 'visually-hidden', text: ' in view' }));
     b.addEventListener('click', () => onToggle(label));
     list.append(el('li', {}, b));
   }

@@ -17,6 +17,8 @@ import { createGraphView, fitView } from './graph-view.js';
 import { createIngestPanel } from './ingest.js';
 import { createChronoAxis } from './chrono-axis.js';
 import { isLayoutId, LAYOUTS, layoutStats, onChronoAxis, rememberLayout } from './layouts.js';
+import { edgeListSection } from './edge-list.js';
+import { createKeyboardNav } from './keyboard-nav.js';
 import { markBundles, nameTooltips, trackEmphasis } from './legibility.js';
 import { renderLegend } from './legend.js';
 import { nodeName, renderArticle, renderClaims, renderEdge, renderNode, showMessage } from './panel.js';
@@ -26,13 +28,18 @@ import { hideResults, showResults } from './results.js';
 import { createSearch } from './search.js';
 import { Session } from './session.js';
 import { applyTheme, currentTheme, initialTheme, paletteOf } from './theme.js';
-import { createTimeline, datesInView } from './timeline.js';
+import { createTimeline, factsInView } from './timeline.js';
 import './styles.css';
 
 const statusBox = byId('status');
 function status(text: string, error = false): void {
   statusBox.textContent = text;
   statusBox.classList.toggle('error', error);
+}
+
+/** A short line for screen readers when the details panel changes (the panel itself is not a live region: it would be read out whole). */
+function announce(text: string): void {
+  byId('announce').textContent = text;
 }
 
 /** Runs a user action; failures become a status message, never an uncaught error. */
@@ -55,7 +62,7 @@ const session = new Session(view, {
   refreshed() {
     if (view.renderOptions().tier === 'full') markBundles(cy);
     filtersPanel.render(session.filters, articles);
-    timeline.render(session.filters, datesInView(cy));
+    timeline.render(session.filters, factsInView(cy));
     renderLegend(cy, session.filters.labels, (label) => setFilters({ ...session.filters, labels: toggled(session.filters.labels, label) }));
     byId<HTMLButtonElement>('undo').disabled = !session.canUndo;
     byId<HTMLButtonElement>('redo').disabled = !session.canRedo;
@@ -74,7 +81,19 @@ function setFilters(next: FilterState): void {
 }
 
 const filtersPanel = createFiltersPanel(setFilters);
-const timeline = createTimeline((range) => setFilters({ ...session.filters, ...range }));
+const timeline = createTimeline({
+  onRange: (range) => setFilters({ ...session.filters, ...range }),
+  onSelect: (id) => {
+    const ele = cy.getElementById(id);
+    if (ele.empty()) return;
+    if (ele.isEdge()) return selectEdge(ele as EdgeSingular);
+    cy.elements().unselect();
+    cy.getElementById(id).select();
+    void attempt(() => showNode(id));
+  },
+});
+// Selecting on the canvas lights the matching marks.
+cy.on('select unselect', () => timeline.highlight(cy.elements(':selected').map((e) => e.id())));
 
 // ---- details panel -------------------------------------------------------
 
@@ -97,6 +116,17 @@ async function showNode(id: string): Promise<void> {
       openArticle: () => void attempt(() => api.article(id), renderArticle),
     },
   );
+  const here = cy.getElementById(id);
+  const edges = here.nonempty() ? edgeListSection(here as NodeSingular, (edge) => selectEdge(edge)) : null;
+  if (edges) byId('panel').append(edges);
+  announce(`Details: ${name}`);
+}
+
+/** Selects a relationship and shows its provenance (from the panel's list, the timeline, the keyboard). */
+function selectEdge(edge: EdgeSingular): void {
+  cy.elements().unselect();
+  edge.select();
+  void attempt(() => showEdge(edge));
 }
 
 function afterExpand(id: string, name: string, msg: string): void {
@@ -107,6 +137,7 @@ function afterExpand(id: string, name: string, msg: string): void {
 async function showEdge(edge: EdgeSingular): Promise<void> {
   const p = await api.provenance(edge.id());
   renderEdge(p, { source: edge.source().data('name'), target: edge.target().data('name') }, loadArticle);
+  announce(`Details: ${String(edge.source().data('name'))} ${edge.data('type')} ${String(edge.target().data('name'))}, ${p.claims.length} source${p.claims.length === 1 ? '' : 's'}`);
 }
 
 // Cytoscape counts two quick taps as a double tap even on two different nodes; only the same node twice expands.
@@ -195,7 +226,6 @@ async function findPaths(request: PathRequest): Promise<void> {
         return status(request.mode === 'all' ? `No path of at most ${request.maxHops} hop${request.maxHops === 1 ? '' : 's'} between ${nameOf(request.from)} and ${nameOf(request.to)}.` : `No path between ${nameOf(request.from)} and ${nameOf(request.to)} within 6 hops.`, true);
       }
       await highlightPath(session, res.paths[0]);
-      renderPathPanel(request, res, pathHooks);
       const hops = res.paths[0].edges.length;
       status(request.mode === 'all' ? `${res.paths.length} path${res.paths.length === 1 ? '' : 's'} of at most ${request.maxHops} hop${request.maxHops === 1 ? '' : 's'}; the first (${hops} hop${hops === 1 ? '' : 's'}) is highlighted.` : `Shortest path: ${hops} hop${hops === 1 ? '' : 's'}, highlighted.`);
     },
@@ -313,24 +343,21 @@ function selectedNode(): NodeSingular | undefined {
   return s.nonempty() ? (s[0] as NodeSingular) : undefined;
 }
 
-function stepSelection(delta: number): void {
-  const nodes = cy.nodes().not('.filtered').toArray() as NodeSingular[];
-  if (!nodes.length) return;
-  nodes.sort((a, b) => a.position('x') - b.position('x'));
-  const current = selectedNode();
-  const i = current ? nodes.findIndex((n) => n.id() === current.id()) : -1;
-  const next = nodes[(i + delta + nodes.length) % nodes.length];
-  cy.elements().unselect();
-  next.select();
-  cy.animate({ center: { eles: next }, duration: 200 });
-  void attempt(() => showNode(next.id()));
-}
+const nav = createKeyboardNav(cy, {
+  showNode: (node) => void attempt(() => showNode(node.id())),
+  showEdge: (edge) => void attempt(() => showEdge(edge)),
+  announce: (text) => status(text),
+});
 
 byId('graph').addEventListener('keydown', (ev) => {
   const node = selectedNode();
-  if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') stepSelection(1);
-  else if (ev.key === 'ArrowLeft' || ev.key === 'ArrowUp') stepSelection(-1);
-  else if (ev.key === 'Enter' && node) void attempt(() => explore.expand(session, node.id()), (msg) => afterExpand(node.id(), node.data('name'), msg));
+  const edge = cy.edges(':selected').nonempty() && !node;
+  if (nav.handle(ev.key)) {
+    // handled: a move along the graph
+  } else if (ev.key === 'Enter' && edge) {
+    // Into the provenance: the first "Show in article" of the details panel.
+    byId('panel').querySelector<HTMLButtonElement>('.claim button')?.focus();
+  } else if (ev.key === 'Enter' && node) void attempt(() => explore.expand(session, node.id()), (msg) => afterExpand(node.id(), node.data('name'), msg));
   else if ((ev.key === 'Delete' || ev.key === 'Backspace') && cy.elements(':selected').nonempty()) void explore.hide(session, cy.elements(':selected').map((e) => e.id()));
   else if (ev.key === 'p' && node) void explore.togglePin(session, node.id());
   else if (ev.key === 'e' && node) void attempt(() => explore.focusEgo(session, node.id()));
@@ -392,6 +419,7 @@ async function start(): Promise<void> {
   } else {
     await loadOverview();
   }
+  session.startHistory();
   showMessage('Click a node or relationship to see its details and sources. Search with / ; double-click or Enter expands.');
 }
 

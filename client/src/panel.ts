@@ -73,11 +73,11 @@ export function renderNode(info: NodeResponse, extras: NodeExtras, actions: Node
       'div',
       { class: 'actions', role: 'group', 'aria-label': 'Node actions' },
       button('Expand', `Expand the neighbours of ${name}`, actions.expand, 'act-expand'),
-      rest > 0 ? button(`+${rest} more`, `Show ${rest} more neighbours of ${name}`, actions.more, 'act-more') : null,
+      rest > 0 ? button(`+${rest} more`, `+${rest} more neighbours of ${name}`, actions.more, 'act-more') : null,
       button(extras.pinned ? 'Unpin' : 'Pin', extras.pinned ? `Unpin ${name}` : `Pin ${name} in place`, actions.pin, 'act-pin'),
-      button('Focus', `Show only ${name} and its neighbours`, actions.ego, 'act-ego'),
+      button('Focus', `Focus: show only ${name} and its neighbours`, actions.ego, 'act-ego'),
       button('Hide', `Hide ${name}`, actions.hide, 'act-hide'),
-      node.label === 'Article' ? button('Read article', 'Read the article with the quoted passages marked', actions.openArticle, 'act-article') : null,
+      node.label === 'Article' ? button('Read article', 'Read article, the quoted passages marked', actions.openArticle, 'act-article') : null,
     ),
     el('p', { class: 'muted', text: `${degree} relationship${degree === 1 ? '' : 's'} in the store` }),
     propertyTable(node.properties),
@@ -92,7 +92,7 @@ export function renderNode(info: NodeResponse, extras: NodeExtras, actions: Node
           el('button', {
             type: 'button',
             class: 'link mono',
-            'aria-label': `Expand ${c.count} ${c.direction === 'out' ? 'outgoing' : 'incoming'} ${c.type} relationships`,
+            title: `Expand ${c.count} ${c.direction === 'out' ? 'outgoing' : 'incoming'} ${c.type} relationships`,
             text: `${c.direction === 'out' ? '→' : '←'} ${c.type} (${c.count})`,
             onclick: () => actions.expandType(c.type, c.direction),
           }),
@@ -126,7 +126,8 @@ function claimValues(claim: ClaimView): string | null {
 }
 
 function claimCard(claim: ClaimView, loadArticle: (id: string) => Promise<ArticleResponse>): HTMLElement {
-  const articleBox = el('div', { class: 'article-text', hidden: true });
+  // Focusable: a scrolled box must be reachable by keyboard.
+  const articleBox = el('div', { class: 'article-text', hidden: true, tabindex: 0, role: 'region', 'aria-label': `Article text, ${claim.outlet ?? 'outlet not stated'}` });
   const toggle = el('button', { type: 'button', class: 'link', text: 'Show in article', 'aria-expanded': 'false' });
   toggle.addEventListener('click', async () => {
     if (!articleBox.hidden) {
@@ -197,7 +198,7 @@ export function renderArticle(a: ArticleResponse): void {
   clear(panel);
   const p = a.article.properties;
   const text = String(p.text ?? '');
-  const body = el('div', { class: 'article-text' });
+  const body = el('div', { class: 'article-text', tabindex: 0, role: 'region', 'aria-label': 'Article text' });
   let at = 0;
   for (const s of a.spans) {
     if (s.start < at) continue;

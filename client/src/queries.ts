@@ -52,8 +52,9 @@ function entityPicker(p: SavedQueryParam, common: Record<string, string | boolea
   };
 }
 
-function fieldFor(p: SavedQueryParam): Field {
-  const id = `qp-${p.name}`;
+function fieldFor(query: string, p: SavedQueryParam): Field {
+  // Unique per query: several queries have a `limit` or a `from`.
+  const id = `qp-${query}-${p.name}`;
   const common = { id, name: p.name, 'aria-label': `${p.name}: ${p.description}`, required: p.required };
   const def = p.default ?? null;
   const text = (input: HTMLInputElement | HTMLSelectElement) => {
@@ -67,7 +68,17 @@ function fieldFor(p: SavedQueryParam): Field {
     case 'float': {
       const input = el('input', { ...common, type: 'number', step: p.type === 'integer' ? 1 : 'any', value: def === null ? '' : String(def) });
       // The raw text goes to the API, which says what is wrong with it (a negative limit, a fraction).
-      return { element: input, read: () => (text(input) === undefined ? undefined : Number(text(input))) };
+      return {
+        element: input,
+        read: () => {
+          const raw = text(input);
+          if (raw === undefined) return undefined;
+          const n = Number(raw);
+          // Counts, limits and hops: the engines answer a negative one with their own jargon.
+          if (!Number.isFinite(n) || n < 0 || (p.type === 'integer' && !Number.isInteger(n))) throw new FieldProblem(`${p.name} must be ${p.type === 'integer' ? 'a whole number' : 'a number'} of 0 or more (got ${raw})`);
+          return n;
+        },
+      };
     }
     case 'boolean': {
       const input = el('input', { ...common, type: 'checkbox', checked: def === true });
@@ -105,7 +116,7 @@ export function createQueriesPanel(onResult: (title: string, res: QueryResponse)
   const root = byId('pane-queries');
 
   const form = (q: SavedQueryInfo): HTMLFormElement => {
-    const fields = q.params.map((p) => [p, fieldFor(p)] as const);
+    const fields = q.params.map((p) => [p, fieldFor(q.name, p)] as const);
     const error = el('p', { class: 'error', role: 'alert', hidden: true });
     const run = el('button', { type: 'submit', text: 'Run', 'aria-label': `Run ${q.title}` });
     const f = el(
@@ -124,6 +135,9 @@ export function createQueriesPanel(onResult: (title: string, res: QueryResponse)
           const v = field.read();
           if (v !== undefined) params[p.name] = v;
         }
+        const from = params.from;
+        const to = params.to;
+        if (typeof from === 'string' && typeof to === 'string' && from > to) throw new FieldProblem(`from (${from}) is after to (${to}): the range would be empty; swap them`);
       } catch (err) {
         if (!(err instanceof FieldProblem)) throw err;
         error.textContent = err.message;

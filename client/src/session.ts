@@ -86,6 +86,12 @@ export class Session {
     this.refresh();
   }
 
+  /** The view now is the start: undo goes no further back (the empty canvas before the first graph). */
+  startHistory(): void {
+    this.history.clear();
+    this.refresh();
+  }
+
   undo(): boolean {
     const prev = this.history.undo(this.capture());
     if (prev) this.apply(prev);

@@ -90,6 +90,12 @@ export class History {
     return next;
   }
 
+  /** Forgets everything: the first view drawn is where undo stops. */
+  clear(): void {
+    this.past = [];
+    this.future = [];
+  }
+
   get canUndo(): boolean {
     return this.past.length > 0;
   }

@@ -1,0 +1,166 @@
+/** Issue 15, everything by keyboard, and axe-core with no serious or critical violation in any state. */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleResponse, EdgeProvenanceResponse } from '../shared/api.js';
+import { startTestServer, testEngines, type TestServer } from '../server/testing/harness.js';
+import { ensureClientBuilt, launchChromium, openExplorer } from './browser.js';
+
+const NORTH_KOREA = 'state:north-korea';
+
+let browser: Browser;
+let errors: string[] = [];
+let page: Page | undefined;
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  await page?.context().close();
+  page = undefined;
+  const seen = errors;
+  errors = [];
+  expect(seen).toEqual([]);
+});
+
+/** Serious and critical axe violations, as "rule: target" lines (an empty list passes). */
+async function seriousViolations(p: Page): Promise<string[]> {
+  // @axe-core/playwright's Page type is playwright's own; playwright-core's page is the same object.
+  const result = await new AxeBuilder({ page: p as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+async function focusedText(p: Page): Promise<string> {
+  return p.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '');
+}
+
+describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+  }, 300_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('goes from search to the quote of a relationship in its article with the keyboard only', async () => {
+    page = await openExplorer(browser, server.url, errors);
+    const p = page;
+    await p.keyboard.press('/');
+    await p.keyboard.type('Korut', { delay: 30 });
+    await p.locator('#search-opt-0', { hasText: 'North Korea' }).waitFor();
+    await p.keyboard.press('Enter');
+    await p.locator('#panel-title', { hasText: 'North Korea' }).waitFor();
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('graph');
+
+    // ↓ picks the first relationship of North Korea (in the panel's order), → follows it, ← comes back.
+    const firstListed = await p.locator('#edge-list button').first().getAttribute('data-edge');
+    await p.keyboard.press('ArrowDown');
+    await p.waitForFunction((id) => window.cy.getElementById(id!).selected(), firstListed);
+    await p.locator('#panel .provenance').waitFor();
+    await p.keyboard.press('ArrowDown');
+    const second = await p.evaluate(() => window.cy.edges(':selected').map((e) => e.id()));
+    expect(second).toHaveLength(1);
+    expect(second[0]).not.toBe(firstListed);
+    const otherEnd = await p.evaluate(
+      ([id, from]) => {
+        const e = window.cy.getElementById(id);
+        return e.source().id() === from ? e.target().id() : e.source().id();
+      },
+      [second[0], NORTH_KOREA],
+    );
+    await p.keyboard.press('ArrowRight');
+    await p.waitForFunction((id) => window.cy.getElementById(id).selected(), otherEnd);
+    await p.keyboard.press('ArrowLeft');
+    await p.waitForFunction((id) => window.cy.getElementById(id).selected(), NORTH_KOREA);
+
+    // Choose a relationship, Enter goes into its sources, Enter opens the article at the quote.
+    await p.keyboard.press('ArrowDown');
+    await p.locator('#panel .provenance').waitFor();
+    const edgeId = await p.evaluate(() => window.cy.edges(':selected')[0].id());
+    await p.keyboard.press('Enter');
+    expect(await focusedText(p)).toBe('Show in article');
+    await p.keyboard.press('Enter');
+    const mark = p.locator('#panel .claim .article-text mark').first();
+    await mark.waitFor();
+    const quote = (await mark.textContent()) ?? '';
+    const prov = (await (await fetch(`${server.url}/api/edges/${encodeURIComponent(edgeId)}/provenance`)).json()) as EdgeProvenanceResponse;
+    const article = (await (await fetch(`${server.url}/api/articles/${encodeURIComponent(prov.claims[0].article)}`)).json()) as ArticleResponse;
+    expect(quote).toBe(prov.claims[0].quote);
+    expect(String(article.article.properties.text)).toContain(quote);
+    // Scrolled to it: the mark is inside the article box's visible part.
+    const visible = await p.evaluate(() => {
+      const markEl = document.querySelector('#panel .claim .article-text mark')!;
+      const m = markEl.getBoundingClientRect();
+      const box = markEl.closest('.article-text')!.getBoundingClientRect();
+      return m.top >= box.top - 1 && m.bottom <= box.bottom + 1;
+    });
+    expect(visible).toBe(true);
+  });
+
+  it('reaches every relationship of the selected node from the details panel with Tab and Enter', async () => {
+    page = await openExplorer(browser, server.url, errors);
+    const p = page;
+    await p.evaluate((id) => {
+      window.cy.getElementById(id).select();
+      window.cy.getElementById(id).emit('tap');
+    }, NORTH_KOREA);
+    await p.locator('#edge-list').waitFor();
+    const listed = await p.locator('#edge-list button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-edge')).sort());
+    const inView = await p.evaluate((id) => window.cy.getElementById(id).connectedEdges().not('.filtered').map((e) => e.id()).sort(), NORTH_KOREA);
+    expect(listed).toEqual(inView);
+    const last = p.locator('#edge-list button').last();
+    const lastId = await last.getAttribute('data-edge');
+    await last.focus();
+    await p.keyboard.press('Enter');
+    await p.locator('#panel .provenance').waitFor();
+    expect(await p.evaluate(() => window.cy.edges(':selected').map((e) => e.id()))).toEqual([lastId]);
+  });
+
+  it('has no serious or critical axe violation: overview, node, relationship, queries, Cypher, results, dark theme', async () => {
+    page = await openExplorer(browser, server.url, errors);
+    const p = page;
+    const found: Record<string, string[]> = {};
+    found.overview = await seriousViolations(p);
+
+    await p.locator('#search-input').pressSequentially('Korut', { delay: 20 });
+    await p.locator('#search-opt-0').waitFor();
+    found.search = await seriousViolations(p);
+    await p.keyboard.press('Enter');
+    await p.locator('#edge-list').waitFor();
+    found.node = await seriousViolations(p);
+
+    await p.locator('#graph').focus();
+    await p.keyboard.press('ArrowDown');
+    await p.locator('#panel .provenance').waitFor();
+    await p.locator('#panel .claim button').first().click();
+    await p.locator('#panel .claim .article-text mark').first().waitFor();
+    found.relationship = await seriousViolations(p);
+
+    await p.locator('#tab-queries').click();
+    await p.locator('details[data-name="ratifications"] summary').click();
+    await p.locator('details[data-name="ratifications"] button[type=submit]').click();
+    await p.locator('#results-table tbody tr').first().waitFor();
+    found.results = await seriousViolations(p);
+
+    await p.locator('#date-from').fill('2024-12-01');
+    await p.locator('#timeline-chart .mark.out').first().waitFor();
+    found.timeline = await seriousViolations(p);
+
+    await p.locator('#tab-cypher').click();
+    await p.locator('#cypher-host .cm-content').waitFor();
+    found.cypher = await seriousViolations(p);
+
+    await p.locator('#theme').click();
+    found.dark = await seriousViolations(p);
+    expect(found).toEqual({ overview: [], search: [], node: [], relationship: [], results: [], timeline: [], cypher: [], dark: [] });
+  }, 240_000);
+});

@@ -1,0 +1,87 @@
+/** Issue 15, the smaller things: undo stops at the first view, an empty view exports no empty image, quick clicks on two nodes are no double-click. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, testEngines, type TestServer } from '../server/testing/harness.js';
+import { ensureClientBuilt, launchChromium, openExplorer } from './browser.js';
+
+let browser: Browser;
+let errors: string[] = [];
+let page: Page | undefined;
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  await page?.context().close();
+  page = undefined;
+  const seen = errors;
+  errors = [];
+  expect(seen).toEqual([]);
+});
+
+describe.each(testEngines())('small things on %s', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+  }, 300_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function fresh(): Promise<Page> {
+    page = await openExplorer(browser, server.url, errors);
+    await page.evaluate(() => window.jejak.session.settled);
+    return page;
+  }
+
+  it('stops undo at the first view instead of emptying the canvas', async () => {
+    const p = await fresh();
+    const nodes = await p.evaluate(() => window.cy.nodes().length);
+    expect(await p.locator('#undo').isDisabled()).toBe(true);
+    await p.locator('#graph').focus();
+    await p.keyboard.press('Control+z');
+    expect(await p.evaluate(() => window.cy.nodes().length)).toBe(nodes);
+  });
+
+  it('says there is nothing to export for an empty view, and downloads nothing', async () => {
+    const p = await fresh();
+    await p.locator('#graph').focus();
+    await p.keyboard.press('Control+a');
+    await p.evaluate(() => {
+      window.cy.elements().select();
+    });
+    await p.keyboard.press('Delete');
+    await p.waitForFunction(() => window.cy.elements().length === 0);
+    let downloads = 0;
+    p.on('download', () => downloads++);
+    await p.locator('#export-button').click();
+    await p.locator('#export-png').click();
+    await p.locator('#status.error', { hasText: 'nothing to export: the view is empty' }).waitFor();
+    await p.waitForTimeout(300);
+    expect(downloads).toBe(0);
+  });
+
+  it('takes two quick clicks on two different nodes as two selections, not a double-click', async () => {
+    const p = await fresh();
+    const before = await p.evaluate(() => window.cy.nodes().length);
+    const points = await p.evaluate(() => {
+      const box = window.cy.container()!.getBoundingClientRect();
+      return ['state:russia', 'place:moscow'].map((id) => {
+        const r = window.cy.getElementById(id).renderedPosition();
+        return { x: box.left + r.x, y: box.top + r.y };
+      });
+    });
+    await p.mouse.click(points[0].x, points[0].y);
+    await p.mouse.click(points[1].x, points[1].y);
+    await p.locator('#panel-title', { hasText: 'Moscow' }).waitFor();
+    await p.waitForTimeout(800);
+    expect(await p.locator('#status').textContent()).not.toContain('Expanded');
+    expect(await p.evaluate(() => window.cy.nodes().length)).toBe(before);
+  });
+});
