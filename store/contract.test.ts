@@ -195,6 +195,14 @@ describe.each(testEngines())('store contract on %s', (engine) => {
     expect(before.entries.map((e) => e.element.id)).not.toContain('rel:stated:volodymyr-zelenskiy:north-korea:casualties');
   });
 
+  it('timeline: an event known only to its month belongs to a window inside that month, as a range', async () => {
+    const r = await store.timeline({ from: '2023-09-10', to: '2023-09-12', limit: 100, types: FACT_TYPES });
+    const entry = r.entries.find((e) => e.element.id === 'event:kim-putin-meeting-russia-2023-09');
+    expect(entry).toMatchObject({ kind: 'event', date: '2023-09-01', dateTo: '2023-09-30', datePrecision: 'month' });
+    const after = await store.timeline({ from: '2023-10-01', to: '2023-10-31', limit: 100, types: FACT_TYPES });
+    expect(after.entries.map((e) => e.element.id)).not.toContain('event:kim-putin-meeting-russia-2023-09');
+  });
+
   it('timeline: events and facts of the window, sorted by date, capped, with both ends of every edge', async () => {
     const r = await store.timeline({ from: '2024-06-01', to: '2024-06-30', limit: 500, types: FACT_TYPES });
     const dates = r.entries.map((e) => e.date);

@@ -16,23 +16,26 @@ export function neighbourCounts(perDirection: ReadonlyArray<{ direction: 'out' |
 
 const text = (v: PlainValue | undefined) => (typeof v === 'string' ? v : null);
 
+/**
+ * Where an event or a fact sits on the timeline: a range starts at its first
+ * day (not at the first of the month its precision names) and says its last.
+ */
+function timelineDates(properties: Record<string, PlainValue>): Pick<TimelineEntry, 'date' | 'dateTo' | 'datePrecision'> {
+  const from = text(properties.dateFrom);
+  const to = text(properties.dateTo);
+  const isRange = from !== null && to !== null && from !== to;
+  return {
+    date: (isRange ? from : null) ?? text(properties.date) ?? from ?? String(properties.dateTo),
+    dateTo: isRange ? to : null,
+    datePrecision: text(properties.datePrecision),
+  };
+}
+
 /** Timeline entries of events and facts, by date then id, at most `limit`. */
 export function timelineEntries(events: readonly GraphNode[], facts: readonly GraphEdge[], limit: number): { entries: TimelineEntry[]; truncated: boolean } {
   const entries: TimelineEntry[] = [
-    ...events.map((e): TimelineEntry => ({ kind: 'event', date: String(e.properties.date), dateTo: null, datePrecision: text(e.properties.datePrecision), element: e })),
-    ...facts.map((r): TimelineEntry => {
-      const from = text(r.properties.dateFrom);
-      const to = text(r.properties.dateTo);
-      const isRange = from !== null && to !== null && from !== to;
-      return {
-        kind: 'relationship',
-        // A range starts at its first day, not at the first of the month its precision names.
-        date: (isRange ? from : null) ?? text(r.properties.date) ?? from ?? String(r.properties.dateTo),
-        dateTo: isRange ? to : null,
-        datePrecision: text(r.properties.datePrecision),
-        element: r,
-      };
-    }),
+    ...events.map((e): TimelineEntry => ({ kind: 'event', ...timelineDates(e.properties), element: e })),
+    ...facts.map((r): TimelineEntry => ({ kind: 'relationship', ...timelineDates(r.properties), element: r })),
   ];
   entries.sort((a, b) => a.date.localeCompare(b.date) || a.element.id.localeCompare(b.element.id));
   return { entries: entries.slice(0, limit), truncated: entries.length > limit };

@@ -8,12 +8,17 @@ import type { Runner, Timeline, TimelineRequest } from '../store.js';
 const EARLIEST = '0001-01-01';
 const LATEST = '9999-12-31';
 
-/** Events dated in the window and facts whose date or dateFrom..dateTo range overlaps it. */
+/** Events and facts whose date or dateFrom..dateTo range overlaps the window. */
 export async function timeline(run: Runner, request: TimelineRequest): Promise<Timeline> {
   const params = { from: request.from ?? EARLIEST, to: request.to ?? LATEST, limit: request.limit };
   const rel = `[r${typeFilter(request.types.length ? request.types : REL_TYPES)}]`;
   const [events, facts] = await Promise.all([
-    run('MATCH (e:Event) WHERE e.date >= date($from) AND e.date <= date($to) RETURN e ORDER BY e.date, e.id LIMIT $limit', params, { maxRows: request.limit }),
+    run(
+      'MATCH (e:Event) WITH e, coalesce(e.dateFrom, e.date) AS firstDay, coalesce(e.dateTo, e.date) AS lastDay ' +
+        'WHERE firstDay <= date($to) AND lastDay >= date($from) RETURN e ORDER BY coalesce(e.date, firstDay), e.id LIMIT $limit',
+      params,
+      { maxRows: request.limit },
+    ),
     run(
       `MATCH (a)-${rel}->(b) WITH a, r, b, coalesce(r.dateFrom, r.date) AS firstDay, coalesce(r.dateTo, r.date) AS lastDay ` +
         'WHERE firstDay <= date($to) AND lastDay >= date($from) RETURN a, r, b ORDER BY coalesce(r.date, firstDay), r.id LIMIT $limit',
