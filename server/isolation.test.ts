@@ -173,13 +173,14 @@ describe('the embedded engine in a worker process', () => {
 describe('the server process', () => {
   it('stops on SIGTERM while a runaway query runs, and its worker goes with it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-sigterm-'));
+    let server: ReturnType<typeof spawn> | undefined;
     try {
       await seedKuzuFile(path.join(dir, 'jejak.kuzu'), (await loadKnowledgeBase()).graph);
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      const child = (server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
         cwd: process.cwd(),
         env: { ...process.env, JEJAK_DATA_DIR: dir, PORT: '0', JEJAK_RATE_LIMIT: '0', JEJAK_KUZU_BUFFER_MB: '256', JEJAK_WORKER_MAX_RSS_MB: '1024', JEJAK_QUERY_TIMEOUT_MS: '30000' },
         stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      }));
       let out = '';
       child.stderr!.on('data', (d) => (out += String(d)));
       const url = await new Promise<string>((resolve, reject) => {
@@ -207,6 +208,8 @@ describe('the server process', () => {
             return false;
           }
         });
+      // A worker that is being replaced can linger for a moment beside its successor: wait for one.
+      for (let i = 0; i < 50 && workers().length !== 1; i++) await new Promise((r) => setTimeout(r, 100));
       expect(workers()).toHaveLength(1);
       child.kill('SIGTERM');
       const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
@@ -217,6 +220,8 @@ describe('the server process', () => {
       for (let i = 0; i < 50 && workers().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
       expect(workers()).toEqual([]);
     } finally {
+      // A failed assertion must not leave the server (and its worker) running.
+      if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
