@@ -170,6 +170,12 @@ describe('the embedded engine in a worker process', () => {
   });
 });
 
+/** The environment minus the variable that would point the server at Neo4j. */
+function withoutNeo4j(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { NEO4J_URI: _uri, ...rest } = env;
+  return rest;
+}
+
 describe('the server process', () => {
   it('stops on SIGTERM while a runaway query runs, and its worker goes with it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-sigterm-'));
@@ -178,7 +184,8 @@ describe('the server process', () => {
       await seedKuzuFile(path.join(dir, 'jejak.kuzu'), (await loadKnowledgeBase()).graph);
       const child = (server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
         cwd: process.cwd(),
-        env: { ...process.env, JEJAK_DATA_DIR: dir, PORT: '0', JEJAK_RATE_LIMIT: '0', JEJAK_KUZU_BUFFER_MB: '256', JEJAK_WORKER_MAX_RSS_MB: '1024', JEJAK_QUERY_TIMEOUT_MS: '30000' },
+        // Without NEO4J_URI (CI sets it for the Neo4j half): this server must run the embedded engine.
+        env: { ...withoutNeo4j(process.env), JEJAK_DATA_DIR: dir, PORT: '0', JEJAK_RATE_LIMIT: '0', JEJAK_KUZU_BUFFER_MB: '256', JEJAK_WORKER_MAX_RSS_MB: '1024', JEJAK_QUERY_TIMEOUT_MS: '30000' },
         stdio: ['ignore', 'pipe', 'pipe'],
       }));
       let out = '';
