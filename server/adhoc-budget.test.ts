@@ -38,7 +38,9 @@ describe.each(testEngines())('ad-hoc budget on %s', (engine) => {
         return r.status;
       }),
     );
-    await new Promise((r) => setTimeout(r, 1500)); // let them pass the guard, take their slots and queue up
+    // Let them pass the guard and take both slots (the other two then queue up); on a busy machine that takes a while.
+    for (let i = 0; i < 400 && inFlight < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(inFlight).toBe(2);
     const search = fetch(`${s.url}/api/search?q=kim`, { signal: AbortSignal.timeout(30_000) }).then(async (r) => {
       order.push(`search:${r.status}`);
       return r.status;
