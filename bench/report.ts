@@ -6,6 +6,7 @@ import type { BrowserCase, BrowserResult } from './suites/browser.js';
 import type { ExtractResult } from './suites/extract.js';
 import type { LoadResult } from './suites/load.js';
 import type { MemoryRow } from './suites/memory.js';
+import type { WorkerRow } from './suites/worker.js';
 
 export interface BenchResults {
   mode: 'quick' | 'full';
@@ -19,9 +20,12 @@ export interface BenchResults {
   api?: ApiResult[];
   browser?: BrowserResult;
   memory?: { rows: MemoryRow[] };
+  worker?: { rows: WorkerRow[] };
   extract?: ExtractResult;
   /** The machine's 1-minute load average when the run started and ended (other work on the 2 cores shows up in every timing). */
   loadAverage?: { start: number; end: number };
+  /** The last `npm run bench -- --quick` (full runs only): its duration, goal < 5 min. */
+  quickRun?: { startedAt: string; durationS: number; loadAverage?: { start: number; end: number } };
   /** Suites that failed or were left out, and why. */
   notes: string[];
 }
@@ -97,11 +101,11 @@ function loadSection(l: LoadResult): string {
             n(x.nodes),
             n(x.seedMs / 1000, 2),
             n(x.seedRelsPerSec),
-            n(x.rawMs / 1000, 2),
-            n(x.rawCopyMs / 1000, 2),
+            x.rawMs === null ? 'not run' : n(x.rawMs / 1000, 2),
+            x.rawCopyMs === null ? '' : n(x.rawCopyMs / 1000, 2),
             n(x.rawRelsPerSec),
-            `**${x.ratio.toFixed(2)}×**`,
-            `${x.ratioToCopyOnly.toFixed(2)}×`,
+            x.ratio === null ? '—' : `**${x.ratio.toFixed(2)}×**`,
+            x.ratioToCopyOnly === null ? '—' : `${x.ratioToCopyOnly.toFixed(2)}×`,
             n(x.dbMiB, 1),
           ]),
         )
@@ -120,7 +124,7 @@ function loadSection(l: LoadResult): string {
     l.neo4j.rows.length
       ? table(
           ['relationships', 'nodes', 'seed s', 'seed rels/s', 'raw s', 'raw rels/s', 'seed / raw', 'emptying s'],
-          l.neo4j.rows.map((x) => [n(x.relationships), n(x.nodes), n(x.seedMs / 1000, 2), n(x.seedRelsPerSec), n(x.rawMs / 1000, 2), n(x.rawRelsPerSec), `**${x.ratio.toFixed(2)}×**`, n(x.clearMs / 1000, 1)]),
+          l.neo4j.rows.map((x) => [n(x.relationships), n(x.nodes), n(x.seedMs / 1000, 2), n(x.seedRelsPerSec), x.rawMs === null ? 'not run' : n(x.rawMs / 1000, 2), n(x.rawRelsPerSec), x.ratio === null ? '—' : `**${x.ratio.toFixed(2)}×**`, n(x.clearMs / 1000, 1)]),
         )
       : 'Not measured.',
   ].join('\n');
@@ -247,19 +251,31 @@ function browserSection(b: BrowserResult): string {
 
 function memorySection(rows: MemoryRow[]): string {
   const neo = rows.filter((x) => x.engine === 'neo4j');
+  const split = rows.some((x) => x.worker);
   return [
     '## 4. Memory',
     '',
-    'The server as `npm start` runs it (`node --import tsx server/main.ts`) in a child process over a pre-seeded store, a short autocannon load on every request of the API suite (8 connections), then VmHWM (peak RSS) from `/proc/<pid>/status`. On Kùzu the database lives inside the server process, so its RSS is the whole cost (goal < 1 GiB at 1M relationships). On Neo4j the database is a JVM of its own, read apart: RSS before and after the same load, and its peak since it started (the loads included).',
+    "The server as `npm start` runs it (`node --import tsx server/main.ts`) in a child process over a pre-seeded store, a short autocannon load on every request of the API suite (8 connections), then VmHWM (peak RSS) from `/proc/<pid>/status`. On Kùzu the database runs in the server's worker process (`store/isolated/`, JEJAK_KUZU_ISOLATE=1, the default), so the figure is the server and its worker summed (each one's peak; they need not peak together, so the sum is an upper bound), with each apart (goal < 1 GiB at 1M relationships). On Neo4j the database is a JVM of its own, read apart: RSS before and after the same load, and its peak since it started (the loads included).",
     '',
     table(
-      ['engine', 'relationships', 'nodes', 'server idle RSS MiB', 'server peak RSS MiB', 'requests', 'non-2xx + errors', ...(neo.length ? ['JVM RSS before / after MiB', 'JVM peak MiB'] : [])],
+      [
+        'engine',
+        'relationships',
+        'nodes',
+        'idle RSS MiB',
+        'peak RSS MiB',
+        ...(split ? ['server process idle / peak MiB', 'engine worker idle / peak MiB'] : []),
+        'requests',
+        'non-2xx + errors',
+        ...(neo.length ? ['JVM RSS before / after MiB', 'JVM peak MiB'] : []),
+      ],
       rows.map((x) => [
         engineName(x.engine),
         n(x.relationships),
         n(x.nodes),
         n(x.idleRssMiB, 1),
-        n(x.peakRssMiB, 1),
+        `**${n(x.peakRssMiB, 1)}**`,
+        ...(split ? [x.server ? `${n(x.server.idleRssMiB)} / ${n(x.server.peakRssMiB)}` : '', x.worker ? `${n(x.worker.idleRssMiB)} / ${n(x.worker.peakRssMiB)}` : ''] : []),
         n(x.requests),
         n(x.non2xx),
         ...(neo.length ? [x.jvm ? `${n(x.jvm.rssBeforeMiB)} / ${n(x.jvm.rssAfterMiB)}` : '', x.jvm ? n(x.jvm.peakMiB) : ''] : []),
@@ -268,14 +284,34 @@ function memorySection(rows: MemoryRow[]): string {
   ].join('\n');
 }
 
-function extractSection(e: ExtractResult): string {
-  if (e.skipped) return ['## 5. Extraction', '', `Skipped: ${e.skipped}.`].join('\n');
+function workerSection(rows: WorkerRow[]): string {
   return [
-    '## 5. Extraction',
+    "## 5. The embedded engine's worker",
+    '',
+    "Kùzu runs in a child process of the server (`store/isolated/`), so a runaway query or a crash costs a restart, not the server. Over the seeded database, opened as the server opens it (`createStore` with isolation and the server's limits): **start** = fork, open the database, answer one search (a new store each sample); **restart** = SIGKILL the worker (as the RSS watchdog or a crash does) until a search is answered by its successor; **idle RSS** = the worker once it has answered and sat for a second, then after one round of every read of the API suite.",
+    '',
+    rows.length
+      ? table(
+          ['relationships', 'start to first answer p50 / max ms', 'restart after a kill p50 / max ms', 'samples', 'idle RSS MiB', 'after reads MiB', 'peak MiB', 'kill limit / buffer pool MiB'],
+          rows.map((x) => [n(x.relationships), `**${n(x.startP50Ms)}** / ${n(x.startMaxMs)}`, `**${n(x.restartP50Ms)}** / ${n(x.restartMaxMs)}`, n(x.samples), `**${n(x.idleRssMiB)}**`, n(x.afterReadsRssMiB), n(x.peakRssMiB), `${n(x.maxRssMb)} / ${n(x.bufferPoolMb)}`]),
+        )
+      : 'Not measured.',
+  ].join('\n');
+}
+
+function extractSection(e: ExtractResult): string {
+  if (e.skipped) return ['## 6. Extraction', '', `Skipped: ${e.skipped}.`].join('\n');
+  return [
+    '## 6. Extraction',
     '',
     `\`extractCandidates\` (extract/extract.ts) over ${n(e.articles)} synthetic corpus-like pages (\`syntheticArticles\` in bench/synthetic.ts), gazetteer of ${n(e.gazetteerEntities)} entities, one thread.`,
     '',
-    table(['articles', 'total s', 'articles/s', 'characters/s', 'candidates'], [[n(e.articles), n((e.totalMs ?? 0) / 1000, 2), n(e.articlesPerSec, 1), n(e.charsPerSec), n(e.candidates)]]),
+    table(
+      ['articles', 'total s', 'articles/s', 'CPU s', 'articles per CPU second', 'characters/s', 'candidates'],
+      [[n(e.articles), n((e.totalMs ?? 0) / 1000, 2), `**${n(e.articlesPerSec, 1)}**`, n((e.cpuMs ?? Number.NaN) / 1000, 2), n(e.articlesPerCpuSec ?? null, 1), n(e.charsPerSec), n(e.candidates)]],
+    ),
+    '',
+    'Articles per second is wall time; per CPU second is the process\'s own CPU time over the same batch, which other work on the machine does not inflate (the two agree on a quiet machine).',
   ].join('\n');
 }
 
@@ -295,6 +331,7 @@ export function markdown(r: BenchResults): string {
     ...(r.api?.length ? [apiSection(r.api), ''] : []),
     ...(r.browser ? [browserSection(r.browser), ''] : []),
     ...(r.memory ? [memorySection(r.memory.rows), ''] : []),
+    ...(r.worker ? [workerSection(r.worker.rows), ''] : []),
     ...(r.extract ? [extractSection(r.extract), ''] : []),
     ...(r.notes.length ? ['## Notes', '', ...r.notes.map((x) => `- ${x}`), ''] : []),
   ].join('\n');
@@ -368,8 +405,14 @@ function goalsSection(r: BenchResults): string {
       target: '≤ 1.2×',
       figure: (e) => {
         const rows = e === 'kuzu' ? (r.load?.rows ?? []) : (r.load?.neo4j.rows ?? []);
-        const x = [...rows].sort((a, b) => b.relationships - a.relationships)[0];
-        return x ? { text: `${x.ratio.toFixed(2)}×${at(x.relationships)}`, ok: x.ratio <= 1.2 } : null;
+        const sorted = [...rows].sort((a, b) => b.relationships - a.relationships);
+        const largest = sorted[0];
+        const x = sorted.find((y) => y.ratio !== null);
+        if (!largest) return null;
+        const ratioText = (y: { ratio: number | null; relationships: number }) => `${y.ratio!.toFixed(2)}×${at(y.relationships)}`;
+        if (x === largest) return { text: ratioText(x), ok: x.ratio! <= 1.2 };
+        // The raw path was skipped at the largest scale (the run's deadline): say so, with the seed time there.
+        return { text: `raw path not run${at(largest.relationships)} (seed path ${n(largest.seedMs / 1000)} s)${x ? `; ${ratioText(x)}` : ''}`, ok: null };
       },
     },
   ];
