@@ -48,10 +48,19 @@ export function childPids(pid: number): number[] {
   }
 }
 
-/** A process and its children, RSS and peak summed: the server with Kùzu in a worker costs both. */
+/** The embedded engine's worker among a server's children (not tsx's esbuild service, say). */
+function isEngineWorker(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('isolated/worker');
+  } catch {
+    return false;
+  }
+}
+
+/** A server and its engine worker, RSS and peak apart: the server with Kùzu in a worker costs both. */
 function treeStatus(pid: number): { self: { rss: number; hwm: number }; children: { rss: number; hwm: number } | null } {
   const self = procStatus(pid);
-  const kids = childPids(pid).flatMap((c) => {
+  const kids = childPids(pid).filter(isEngineWorker).flatMap((c) => {
     try {
       return [procStatus(c)];
     } catch {
