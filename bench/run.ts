@@ -59,6 +59,8 @@ const scalesArg = args.find((a) => a.startsWith('--scales='))?.slice('--scales='
 const SCALES = scalesArg ?? (quick ? [10_000] : [10_000, 100_000, 1_000_000]);
 // One request at a time and at 32 connections: on the two largest scales (the goals are at 1M).
 const API_SCALES = new Set(quick ? [SCALES.at(-1)!] : SCALES.slice(-2));
+/** When Neo4j's seed at the largest scale would end past --deadline, Neo4j runs at this scale instead (`--fallback-scale=`, 0 for none). */
+const FALLBACK_SCALE = Number(args.find((a) => a.startsWith('--fallback-scale='))?.slice('--fallback-scale='.length) ?? (quick ? 0 : 100_000));
 // Small views (≤ 2k nodes) take their first frame several times, NAIVE and JEJAK alternating: the goal there is "not slower than plain".
 const QUICK_BROWSER: BrowserPlan = { sizes: [500, 2_000, 10_000], webglSizes: [], layoutSizes: [500, 10_000], interactionMs: 1_000, timeoutMs: 60_000, repeats: 3 };
 // `--browser-variants`: one change at a time at 500, 2k (SMALL_VARIANTS) and 10k nodes (VARIANTS), to find what costs; not part of the default run.
@@ -147,6 +149,22 @@ function rewriteReport(): void {
   log(`${path.relative(ROOT, REPORT)} rewritten from ${path.relative(ROOT, path.join(RESULTS, 'latest.json'))}`);
 }
 
+/** Each load step's pace (ms per relationship) in the last full run, at its largest scale: the first estimates of this one. */
+function previousPace(): Record<string, number> {
+  const file = path.join(ROOT, 'bench/results/latest.json');
+  if (quick || !fs.existsSync(file)) return {};
+  const last = (JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResults).load;
+  const pace: Record<string, number> = {};
+  const largest = <T extends { relationships: number }>(rows: T[]) => [...rows].sort((a, b) => b.relationships - a.relationships)[0];
+  const k = last && largest(last.rows);
+  const n = last && largest(last.neo4j.rows);
+  if (k) pace['seed-kuzu'] = k.seedMs / k.relationships;
+  if (k?.rawMs) pace['raw-kuzu'] = k.rawMs / k.relationships;
+  if (n) pace['seed-neo4j'] = n.seedMs / n.relationships;
+  if (n?.rawMs) pace['raw-neo4j'] = n.rawMs / n.relationships;
+  return pace;
+}
+
 /** The last quick run's duration, for the full report (the quick run writes its own report beside it). */
 function lastQuickRun(): BenchResults['quickRun'] {
   const file = path.join(ROOT, 'bench/results/quick/latest.json');
@@ -227,7 +245,7 @@ async function main(): Promise<void> {
     return false;
   };
   /** Each load step's duration per relationship, from the last scale it ran at, to estimate the next. */
-  const msPerRel: Record<string, number> = {};
+  const msPerRel: Record<string, number> = previousPace();
   const estimate = (step: string, scale: number, fallbackMs: number) => (msPerRel[step] === undefined ? fallbackMs : msPerRel[step] * scale * 1.2);
   const timed = async <T>(step: string, scale: number, fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
@@ -244,6 +262,22 @@ async function main(): Promise<void> {
     });
   }
 
+  /** The browser suite (engine-independent): the aggregated overviews measured so far and the drawings. */
+  let deferredBrowser = false;
+  const browserSuite = async () => {
+    if (!wanted('browser')) return;
+    await attempt('browser', async () => {
+      const aggregates = (results.api ?? []).flatMap((a) =>
+        a.aggregate ? [{ engine: a.engine, relationships: a.relationships, body: a.aggregate.body, serverWarmMs: a.aggregate.warmP50, serverColdMs: a.aggregate.coldMs }] : [],
+      );
+      // Short of time: the aggregated overviews and the quick plan's drawings only.
+      const plan = fits('browser, full plan', 8 * 60_000) ? BROWSER : fits('browser, quick plan', 4 * 60_000) ? QUICK_BROWSER : { ...QUICK_BROWSER, sizes: [] };
+      results.browser = await runBrowser(WORK, plan, log, aggregates);
+      write('browser.json', results.browser);
+    });
+    flush();
+  };
+
   /** The raw bulk paths of the largest scale wait until after the browser suite: the goals at 1M come first. */
   let deferred: (() => Promise<void>) | null = null;
   try {
@@ -252,19 +286,36 @@ async function main(): Promise<void> {
       results.api = [];
       results.memory = { rows: [] };
       results.worker = { rows: [] };
-      for (const scale of SCALES) {
-        const largest = scale === Math.max(...SCALES);
-        const loader = new Loader(scale);
+      /** One loader per scale (the graph generated once), kept while a later step of the run needs it. */
+      const loaders = new Map<number, { loader: Loader; info: GraphInfo }>();
+      const loaderFor = async (scale: number) => {
+        if (!loaders.has(scale)) {
+          const loader = new Loader(scale);
+          loaders.set(scale, { loader, info: await loader.step<GraphInfo>({ kind: 'graph' }) });
+        }
+        return loaders.get(scale)!;
+      };
+      const closeLoader = (scale: number) => {
+        loaders.get(scale)?.loader.close();
+        loaders.delete(scale);
+      };
+      /**
+       * Seed path, API, memory and worker suites of `engines` at `scale`;
+       * returns the raw paths of the same scale, to run now or later.
+       * `keep`: the loader stays for another call at this scale.
+       */
+      const runScale = async (scale: number, engines: Array<'kuzu' | 'neo4j'>, keep: boolean): Promise<() => Promise<void>> => {
+        let loader: Loader;
         let info: GraphInfo;
         try {
-          info = await loader.step<GraphInfo>({ kind: 'graph' });
+          ({ loader, info } = await loaderFor(scale));
         } catch (err) {
           results.notes.push(`synthetic graph of ${scale} relationships: ${err instanceof Error ? err.message : String(err)}`);
-          loader.close();
-          continue;
+          closeLoader(scale);
+          return async () => undefined;
         }
         const rows: { kuzu?: KuzuSeedStep; neo4j?: { seedMs: number; clearMs: number } } = {};
-        for (const engine of ENGINES) {
+        for (const engine of engines) {
           if (engine === 'neo4j' && !neo4j) continue;
           const label = `${engine} at ${scale.toLocaleString('en')} relationships`;
           if (!fits(`seed path, ${label}`, estimate(`seed-${engine}`, scale, 60_000))) continue;
@@ -283,7 +334,7 @@ async function main(): Promise<void> {
           write('load.json', results.load);
           flush();
           if (!(engine === 'kuzu' ? rows.kuzu : rows.neo4j)) continue;
-          if (wanted('api') && API_SCALES.has(scale) && fits(`api, ${label}`, quick ? 60_000 : 240_000)) {
+          if (wanted('api') && (API_SCALES.has(scale) || scale === FALLBACK_SCALE) && fits(`api, ${label}`, quick ? 60_000 : 240_000)) {
             await attempt(`api, ${label}`, async () => {
               const r = await inWorker<ApiResult>({ kind: 'api', engine, dbFile: kuzuDb(scale), neo4j: target, relationships: scale, probes: info.probes, quick });
               results.api!.push(r);
@@ -319,7 +370,7 @@ async function main(): Promise<void> {
               results.notes.push('--quick: the raw bulk paths are not run (seed paths only); the seed / raw ratio is a full-run figure.');
               return;
             }
-            for (const engine of ENGINES) {
+            for (const engine of engines) {
               const seeded = engine === 'kuzu' ? rows.kuzu : rows.neo4j;
               if (!seeded) continue;
               const label = `raw bulk path, ${engine} at ${scale.toLocaleString('en')} relationships`;
@@ -340,26 +391,36 @@ async function main(): Promise<void> {
               flush();
             }
           } finally {
-            loader.close();
+            if (!keep) closeLoader(scale);
           }
         };
-        if (largest) deferred = raws;
-        else await raws();
+        return raws;
+      };
+
+      // Smaller scales whole, in order; the largest one engine by engine (Kùzu, then the browser
+      // suite, then Neo4j), its raw paths last: the goals at 1M come first when time is short.
+      const largestScale = Math.max(...SCALES);
+      for (const scale of SCALES.filter((x) => x !== largestScale)) await (await runScale(scale, ENGINES, false))();
+      const rawsAtLargest: Array<() => Promise<void>> = [];
+      const first = ENGINES.filter((e) => e === 'kuzu');
+      const later = ENGINES.filter((e) => e !== 'kuzu');
+      if (first.length) rawsAtLargest.push(await runScale(largestScale, first, true));
+      deferredBrowser = true;
+      await browserSuite();
+      if (later.length) rawsAtLargest.push(await runScale(largestScale, later, true));
+      // Neo4j's seed at the largest scale did not fit before the deadline: the largest scale that fits, so it has figures.
+      for (const engine of later) {
+        if (results.api!.some((x) => x.engine === engine) || !neo4j || !FALLBACK_SCALE || FALLBACK_SCALE >= largestScale) continue;
+        const raws = await runScale(FALLBACK_SCALE, [engine], false);
+        await raws();
       }
+      deferred = async () => {
+        for (const raws of rawsAtLargest) await raws();
+        closeLoader(largestScale);
+      };
     }
 
-    if (wanted('browser')) {
-      await attempt('browser', async () => {
-        const aggregates = (results.api ?? []).flatMap((a) =>
-          a.aggregate ? [{ engine: a.engine, relationships: a.relationships, body: a.aggregate.body, serverWarmMs: a.aggregate.warmP50, serverColdMs: a.aggregate.coldMs }] : [],
-        );
-        // Short of time: the aggregated overviews and the quick plan's drawings only.
-        const plan = fits('browser, full plan', 8 * 60_000) ? BROWSER : fits('browser, quick plan', 4 * 60_000) ? QUICK_BROWSER : { ...QUICK_BROWSER, sizes: [] };
-        results.browser = await runBrowser(WORK, plan, log, aggregates);
-        write('browser.json', results.browser);
-      });
-      flush();
-    }
+    if (!deferredBrowser) await browserSuite();
     if (deferred) await (deferred as () => Promise<void>)();
   } finally {
     await (local as LocalNeo4j | null)?.stop();

@@ -316,7 +316,17 @@ export async function runApi(o: ApiOptions): Promise<ApiResult> {
     const membersColdMs = since(t);
     log(`api ${o.engine}: aggregate uncached ${round(coldMs)} ms, members page uncached ${round(membersColdMs)} ms`);
     result.aggregate = { coldMs: round(coldMs, 1), membersColdMs: round(membersColdMs, 1), warmP50: Number.NaN, body: JSON.parse(cold.body) };
-    for (const e of endpoints) {
+    // A failing part is a note; the rows measured stand.
+    const part = async (name: string, fn: () => Promise<void>) => {
+      try {
+        await fn();
+      } catch (err) {
+        const message = `${name} failed on ${o.engine} at ${o.relationships}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
+        log(`api ${o.engine}: ${message}`);
+        result.notes.push(message);
+      }
+    };
+    for (const e of endpoints) await part(e.name, async () => {
       const first = await request(base, e.http(0));
       if (first.status !== 200) throw new Error(`${e.name}: ${e.http(0).method} ${e.http(0).path} answered ${first.status}: ${first.body.slice(0, 300)}`);
       // Warm both paths, then alternate blocks so neither gets the caches to itself.
@@ -324,10 +334,16 @@ export async function runApi(o: ApiOptions): Promise<ApiResult> {
       await timeRepeated(10, () => e.direct(store, i++), 1_000);
       const httpMs: number[] = [];
       const directMs: number[] = [];
+      const failed: number[] = [];
       for (let block = 0; block < 4; block++) {
         let h = block * samples;
         let d = block * samples;
-        httpMs.push(...(await timeRepeated(samples / 4, () => request(base, e.http(h++)), budgetMs / 8)));
+        httpMs.push(
+          ...(await timeRepeated(samples / 4, async () => {
+            const r = await request(base, e.http(h++));
+            if (r.status !== 200) failed.push(r.status);
+          }, budgetMs / 8)),
+        );
         directMs.push(...(await timeRepeated(samples / 4, () => e.direct(store, d++), budgetMs / 8)));
       }
       const row: LatencyRow = {
@@ -340,20 +356,11 @@ export async function runApi(o: ApiOptions): Promise<ApiResult> {
         httpAddedP50: round(percentile(httpMs, 50) - percentile(directMs, 50), 3),
         samples: httpMs.length,
       };
-      if (e.name.startsWith('aggregated overview')) result.aggregate.warmP50 = row.httpP50;
+      if (e.name.startsWith('aggregated overview')) if (result.aggregate) result.aggregate.warmP50 = row.httpP50;
       log(`api ${o.engine}: ${e.name}: p50 ${row.httpP50} ms, p99 ${row.httpP99} ms over HTTP; in-process p50 ${row.directP50} ms (${row.samples} samples)`);
       result.latency.push(row);
-    }
-    // A failing part is a note; the rows measured stand.
-    const part = async (name: string, fn: () => Promise<void>) => {
-      try {
-        await fn();
-      } catch (err) {
-        const message = `${name} failed on ${o.engine} at ${o.relationships}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
-        log(`api ${o.engine}: ${message}`);
-        result.notes.push(message);
-      }
-    };
+      if (failed.length) result.notes.push(`${e.name} on ${o.engine} at ${o.relationships}: ${failed.length} of ${httpMs.length} requests answered ${[...new Set(failed)].join(', ')} (timed all the same)`);
+    });
     await part('ingest', async () => {
       result.ingest = await measureIngest(base, probes.articles.slice(0, quick ? 5 : 15), log, o.engine);
     });

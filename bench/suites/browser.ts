@@ -41,8 +41,11 @@ export interface BrowserCase {
   layoutLongTasksOver200: number | null;
   layoutLongestTaskMs: number | null;
   webgl: boolean;
+  /** The page's main-thread CPU time over the first frame (Chromium's ThreadTime), ms: what contention does not inflate. */
+  firstFrameCpuMs: number | null;
   /** Every first frame taken of this case (repeats, NAIVE and JEJAK alternating); firstFrameMs is their median. */
   firstFrameSamples?: number[];
+  firstFrameCpuSamples?: number[];
   error?: string;
 }
 
@@ -152,20 +155,36 @@ async function interact(page: Page, ms: number): Promise<void> {
   }
 }
 
+/**
+ * The page's main-thread CPU time so far (Chromium's ThreadTime metric, ms):
+ * unlike wall time it does not grow when other work on the machine takes the
+ * cores, so small differences (the app against plain Cytoscape) stand out on a busy machine.
+ */
+async function cpuClock(page: Page): Promise<() => Promise<number>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
+  };
+}
+
 /** One more first frame of a case, in a new page (nothing else measured). */
-async function firstFrameOnce(browser: Browser, baseUrl: string, nodes: number, config: RenderConfig, timeoutMs: number, variant?: Variant): Promise<number | null> {
+async function firstFrameOnce(browser: Browser, baseUrl: string, nodes: number, config: RenderConfig, timeoutMs: number, variant?: Variant): Promise<{ wall: number; cpu: number } | null> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const page = await context.newPage();
   try {
     await page.goto(baseUrl);
     await page.waitForFunction(() => Boolean(window.jejakBench));
     await page.evaluate((n) => window.jejakBench!.load(n), nodes);
+    const cpu = await cpuClock(page);
+    const cpu0 = await cpu();
     const init = await withTimeout<InitResult>(
       page.evaluate(([c, v]) => window.jejakBench!.init(c as RenderConfig, v ? (JSON.parse(v) as Variant) : undefined), [config, variant ? JSON.stringify(variant) : '']),
       timeoutMs,
       'first frame',
     );
-    return init.firstFrameMs;
+    return { wall: init.firstFrameMs, cpu: (await cpu()) - cpu0 };
   } catch {
     return null;
   } finally {
@@ -175,25 +194,32 @@ async function firstFrameOnce(browser: Browser, baseUrl: string, nodes: number, 
 
 /** Takes `repeats - 1` more first frames of each case, the cases alternating, and keeps the median in each. */
 async function repeatFirstFrames(browser: Browser, baseUrl: string, cases: Array<{ c: BrowserCase; config: RenderConfig; variant?: Variant }>, repeats: number, timeoutMs: number): Promise<void> {
-  for (const { c } of cases) c.firstFrameSamples = c.firstFrameMs === null ? [] : [c.firstFrameMs];
+  for (const { c } of cases) {
+    c.firstFrameSamples = c.firstFrameMs === null ? [] : [c.firstFrameMs];
+    c.firstFrameCpuSamples = c.firstFrameCpuMs === null ? [] : [c.firstFrameCpuMs];
+  }
   for (let r = 1; r < repeats; r++) {
     for (const { c, config, variant } of r % 2 ? [...cases].reverse() : cases) {
       const ms = await firstFrameOnce(browser, baseUrl, c.nodes, config, timeoutMs, variant);
-      if (ms !== null) c.firstFrameSamples!.push(round(ms, 1));
+      if (ms === null) continue;
+      c.firstFrameSamples!.push(round(ms.wall, 1));
+      c.firstFrameCpuSamples!.push(round(ms.cpu, 1));
     }
   }
-  for (const { c } of cases) if (c.firstFrameSamples!.length) c.firstFrameMs = round(percentile(c.firstFrameSamples!, 50), 1);
+  for (const { c } of cases) {
+    if (c.firstFrameSamples!.length) c.firstFrameMs = round(percentile(c.firstFrameSamples!, 50), 1);
+    if (c.firstFrameCpuSamples!.length) c.firstFrameCpuMs = round(percentile(c.firstFrameCpuSamples!, 50), 1);
+  }
 }
 
-async function runCase(browser: Browser, baseUrl: string, nodes: number, config: RenderConfig, interactionMs: number, timeoutMs: number, withLayout: boolean, variant?: Variant): Promise<BrowserCase> {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const result: BrowserCase = {
+function emptyCase(nodes: number, config: string): BrowserCase {
+  return {
     nodes,
-    edges: 0,
-    config: variant?.name ?? config,
+    edges: 2 * nodes,
+    config,
     createMs: null,
     firstFrameMs: null,
+    firstFrameCpuMs: null,
     frameMedianMs: null,
     frameP95Ms: null,
     frameMeanMs: null,
@@ -205,6 +231,12 @@ async function runCase(browser: Browser, baseUrl: string, nodes: number, config:
     layoutLongestTaskMs: null,
     webgl: false,
   };
+}
+
+async function runCase(browser: Browser, baseUrl: string, nodes: number, config: RenderConfig, interactionMs: number, timeoutMs: number, withLayout: boolean, variant?: Variant): Promise<BrowserCase> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const result = emptyCase(nodes, variant?.name ?? config);
   const longTasks: number[] = [];
   try {
     await page.goto(baseUrl);
@@ -212,12 +244,14 @@ async function runCase(browser: Browser, baseUrl: string, nodes: number, config:
     const elements = await page.evaluate((n) => window.jejakBench!.load(n), nodes);
     result.edges = elements - nodes;
     await page.evaluate(() => window.jejakBench!.takeLongTasks());
+    const cpu = await cpuClock(page);
+    const cpu0 = await cpu();
     const init = await withTimeout<InitResult>(page.evaluate(
         // The variant travels as JSON: Cytoscape's style types are too deep for Playwright's argument typing.
         ([c, v]) => window.jejakBench!.init(c as RenderConfig, v ? (JSON.parse(v) as Variant) : undefined),
         [config, variant ? JSON.stringify(variant) : ''],
       ), timeoutMs, 'first frame');
-    Object.assign(result, { createMs: round(init.createMs, 1), firstFrameMs: round(init.firstFrameMs, 1), webgl: init.webgl });
+    Object.assign(result, { createMs: round(init.createMs, 1), firstFrameMs: round(init.firstFrameMs, 1), firstFrameCpuMs: round((await cpu()) - cpu0, 1), webgl: init.webgl });
     await sleep(300);
     await page.evaluate(() => window.jejakBench!.startFrames());
     await withTimeout(interact(page, interactionMs), timeoutMs, 'pan/zoom');
@@ -321,7 +355,7 @@ export async function runBrowser(workDir: string, plan: BrowserPlan, log: (line:
   const aggregates: AggregateCase[] = [];
   const report = (c: BrowserCase) => {
     log(
-      `browser: ${c.nodes} nodes, ${c.config}: first frame ${c.firstFrameMs} ms, frames median ${c.frameMedianMs} / p95 ${c.frameP95Ms} / mean ${c.frameMeanMs} ms (${c.frames}), long tasks >200 ms: ${c.longTasksOver200}, layout ${c.layoutMs ?? '—'} ms (long tasks >200 ms during it: ${c.layoutLongTasksOver200 ?? '—'})${c.webgl ? ' (webgl)' : ''}${c.error ? ` ERROR ${c.error}` : ''}`,
+      `browser: ${c.nodes} nodes, ${c.config}: first frame ${c.firstFrameMs} ms (CPU ${c.firstFrameCpuMs} ms${c.firstFrameSamples && c.firstFrameSamples.length > 1 ? `; medians of ${c.firstFrameSamples.length}` : ''}), frames median ${c.frameMedianMs} / p95 ${c.frameP95Ms} / mean ${c.frameMeanMs} ms (${c.frames}), long tasks >200 ms: ${c.longTasksOver200}, layout ${c.layoutMs ?? '—'} ms (long tasks >200 ms during it: ${c.layoutLongTasksOver200 ?? '—'})${c.webgl ? ' (webgl)' : ''}${c.error ? ` ERROR ${c.error}` : ''}`,
     );
     cases.push(c);
   };
@@ -342,10 +376,15 @@ export async function runBrowser(workDir: string, plan: BrowserPlan, log: (line:
       if (n <= 2_000 && repeats > 1) await repeatFirstFrames(browser, baseUrl, done, repeats, plan.timeoutMs);
       done.forEach(({ c }) => report(c));
     }
+    // Small views' variants: first frames only (the question is what costs it), NAIVE among them, alternating.
     for (const n of plan.smallVariantSizes ?? []) {
-      const cases: Array<{ c: BrowserCase; config: RenderConfig; variant?: Variant }> = [];
-      for (const v of SMALL_VARIANTS) cases.push({ c: await runCase(browser, baseUrl, n, 'jejak', plan.interactionMs, plan.timeoutMs, false, v), config: 'jejak', variant: v });
-      if (repeats > 1) await repeatFirstFrames(browser, baseUrl, cases, repeats, plan.timeoutMs);
+      const blank = (config: string): BrowserCase => ({ ...emptyCase(n, config), firstFrameMs: null, firstFrameCpuMs: null });
+      const cases: Array<{ c: BrowserCase; config: RenderConfig; variant?: Variant }> = [
+        { c: blank('naive (first frame only)'), config: 'naive' },
+        { c: blank('jejak (first frame only)'), config: 'jejak' },
+        ...SMALL_VARIANTS.map((v) => ({ c: blank(v.name), config: 'jejak' as RenderConfig, variant: v })),
+      ];
+      await repeatFirstFrames(browser, baseUrl, cases, Math.max(2, repeats) + 1, plan.timeoutMs);
       cases.forEach(({ c }) => report(c));
     }
     if (plan.variantSize) {

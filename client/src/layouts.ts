@@ -9,6 +9,7 @@ import { NODE_LABELS } from '../../shared/schema.js';
 import { declutter, type Box } from './declutter.js';
 import { fitView, rawEdge, rawNode } from './graph-view.js';
 import type { LayoutReply, LayoutRequest } from './layout-worker.js';
+import { streamPositions } from './layout-stream.js';
 import { renderOptionsFor } from './perf.js';
 import { hashOf, withSeed } from './seeded.js';
 
@@ -226,16 +227,21 @@ function declutterLabels(cy: Core, id: LayoutId): void {
   });
 }
 
+/** After a layout has placed the nodes: labels apart, the view fitted, the chronological axis drawn. */
+function settle(cy: Core, id: LayoutId): void {
+  declutterLabels(cy, id);
+  // Layouts fit the view; a handful of nodes should not be blown up to poster size,
+  // and a wide layout starts at a zoom where its names can be read.
+  // Every layout: a graph wider than the canvas at a readable zoom (the seed's 44 nodes, force
+  // layout) keeps its names readable rather than shrinking them away.
+  fitView(cy, false, { readable: true });
+  axisListener(id === 'chronological' ? fittedAxis(cy, chronologicalPlan(cy.nodes().not('.filtered')).axis) : null);
+}
+
 function whenStopped(cy: Core, id: LayoutId, layout: ReturnType<Core['layout']>, animate: boolean, seed: number | null): Promise<void> {
   const done = new Promise<void>((resolve) =>
     layout.one('layoutstop', () => {
-      declutterLabels(cy, id);
-      // Layouts fit the view; a handful of nodes should not be blown up to poster size,
-      // and a wide layout starts at a zoom where its names can be read.
-      // Every layout: a graph wider than the canvas at a readable zoom (the seed's 44 nodes, force
-      // layout) keeps its names readable rather than shrinking them away.
-      fitView(cy, false, { readable: true });
-      axisListener(id === 'chronological' ? fittedAxis(cy, chronologicalPlan(cy.nodes().not('.filtered')).axis) : null);
+      settle(cy, id);
       resolve();
     }),
   );
@@ -262,6 +268,11 @@ export async function runLayout(cy: Core, id: LayoutId, opts: LayoutRunOptions =
     try {
       const positions = await fcoseInWorker(shown, options);
       layoutStats.worker++;
+      // Large views: the positions go in a slice per frame (layout-stream.ts), so placing them never blocks the page.
+      if (!animate) {
+        await streamPositions(cy, shown.nodes(), positions);
+        return settle(cy, id);
+      }
       const place = shown.nodes().layout({ name: 'preset', positions: (n: NodeSingular) => positions[n.id()] ?? n.position(), animate, animationDuration: 400, fit: true, padding: 30 } as LayoutOptions);
       return whenStopped(cy, id, place, animate, null);
     } catch (err) {
