@@ -154,51 +154,6 @@ interface Handles {
   all: Connection[];
 }
 
-/** One COPY: its rows, the file they go to and the statement that reads it (names from the schema only). */
-interface CopyJob {
-  kind: 'nodes' | 'rels';
-  name: string;
-  pair: string;
-  rows: readonly unknown[];
-  file: string;
-  statement: string;
-}
-
-function copyJobs(data: BulkLoad, dir: string): CopyJob[] {
-  const jobs: CopyJob[] = [];
-  for (const group of data.nodes) {
-    if (!isNodeLabel(group.label)) throw badQuery(`unknown node label ${group.label}`);
-    if (group.rows.length === 0) continue;
-    const file = path.join(dir, `${jobs.length}.json`);
-    jobs.push({ kind: 'nodes', name: group.label, pair: '', rows: group.rows, file, statement: `COPY ${group.label} FROM '${file}'` });
-  }
-  for (const group of data.rels) {
-    if (!isRelType(group.type) || !isNodeLabel(group.fromLabel) || !isNodeLabel(group.toLabel))
-      throw badQuery(`unknown relationship group ${group.type}(${group.fromLabel}→${group.toLabel})`);
-    if (group.rows.length === 0) continue;
-    const file = path.join(dir, `${jobs.length}.json`);
-    const statement = `COPY ${group.type} FROM '${file}' (from='${group.fromLabel}', to='${group.toLabel}')`;
-    jobs.push({ kind: 'rels', name: group.type, pair: `${group.fromLabel}→${group.toLabel}`, rows: group.rows, file, statement });
-  }
-  return jobs;
-}
-
-/** Rows per write of a COPY file: one JSON string of a whole group would pass V8's string limit at 1M relationships. */
-const ROWS_PER_WRITE = 5_000;
-
-/** Writes the rows as newline-delimited JSON (Kùzu reads it like an array), a chunk at a time. */
-async function writeRows(job: CopyJob): Promise<void> {
-  const out = await fs.promises.open(job.file, 'w');
-  try {
-    for (let i = 0; i < job.rows.length; i += ROWS_PER_WRITE) {
-      const chunk = job.rows.slice(i, i + ROWS_PER_WRITE).map((r) => JSON.stringify(r)).join('\n');
-      await out.write(i === 0 ? chunk : `\n${chunk}`);
-    }
-  } finally {
-    await out.close();
-  }
-}
-
 export class KuzuStore implements Store {
   readonly engine = 'kuzu' as const;
   private handles?: Promise<Handles>;
@@ -464,32 +419,33 @@ export class KuzuStore implements Store {
   async bulkLoad(data: BulkLoad, progress: ProgressFn = () => undefined): Promise<void> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-copy-'));
     try {
-      const jobs = copyJobs(data, dir);
       await this.withWriter(async (c) => {
-        // The next group's file is written while Kùzu copies this one (COPY runs on the engine's threads).
-        let written = jobs.length ? writeRows(jobs[0]) : undefined;
+        let file = 0;
+        const copy = async (table: string, rows: unknown[], options: string) => {
+          const target = path.join(dir, `${file++}.json`);
+          fs.writeFileSync(target, JSON.stringify(rows));
+          await exec(c, `COPY ${table} FROM '${target}'${options}`).catch((err) => Promise.reject(kuzuError(err)));
+        };
+        // One line per stage; a line per group only where a group is big enough to take a while.
         const perLabel: string[] = [];
-        const perType = new Map<string, number>();
-        for (let i = 0; i < jobs.length; i++) {
-          const job = jobs[i];
-          await written;
-          const copying = exec(c, job.statement).catch((err) => Promise.reject(kuzuError(err)));
-          written = i + 1 < jobs.length ? writeRows(jobs[i + 1]) : undefined;
-          // Awaited on the next turn; when this COPY fails first, its error is the one reported.
-          written?.catch(() => undefined);
-          await copying;
-          fs.rmSync(job.file, { force: true });
-          // One line per stage; a line per group only where a group is big enough to take a while.
-          if (job.kind === 'nodes') {
-            perLabel.push(`${job.name} ${job.rows.length.toLocaleString('en')}`);
-            if (job.rows.length >= BIG_GROUP) progress(`kuzu: ${job.name}: ${job.rows.length.toLocaleString('en')} nodes copied`);
-            if (jobs[i + 1]?.kind !== 'nodes') progress(`kuzu: nodes copied (${perLabel.join(', ')})`);
-          } else {
-            perType.set(job.name, (perType.get(job.name) ?? 0) + job.rows.length);
-            if (job.rows.length >= BIG_GROUP) progress(`kuzu: ${job.name} (${job.pair}): ${job.rows.length.toLocaleString('en')} relationships copied`);
-          }
+        for (const group of data.nodes) {
+          if (!isNodeLabel(group.label)) throw badQuery(`unknown node label ${group.label}`);
+          if (group.rows.length === 0) continue;
+          await copy(group.label, group.rows, '');
+          perLabel.push(`${group.label} ${group.rows.length.toLocaleString('en')}`);
+          if (group.rows.length >= BIG_GROUP) progress(`kuzu: ${group.label}: ${group.rows.length.toLocaleString('en')} nodes copied`);
         }
-        if (!jobs.some((j) => j.kind === 'nodes')) progress('kuzu: nodes copied ()');
+        progress(`kuzu: nodes copied (${perLabel.join(', ')})`);
+        const perType = new Map<string, number>();
+        for (const group of data.rels) {
+          if (!isRelType(group.type) || !isNodeLabel(group.fromLabel) || !isNodeLabel(group.toLabel))
+            throw badQuery(`unknown relationship group ${group.type}(${group.fromLabel}→${group.toLabel})`);
+          if (group.rows.length === 0) continue;
+          await copy(group.type, group.rows, ` (from='${group.fromLabel}', to='${group.toLabel}')`);
+          perType.set(group.type, (perType.get(group.type) ?? 0) + group.rows.length);
+          if (group.rows.length >= BIG_GROUP)
+            progress(`kuzu: ${group.type} (${group.fromLabel}→${group.toLabel}): ${group.rows.length.toLocaleString('en')} relationships copied`);
+        }
         const total = [...perType.values()].reduce((a, b) => a + b, 0);
         progress(`kuzu: ${total.toLocaleString('en')} relationships copied in ${perType.size} types`);
       });
