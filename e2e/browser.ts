@@ -31,8 +31,10 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Opens the explorer and waits until its first graph is drawn; page errors fail the test. */
-export async function openExplorer(browser: Browser, url: string, errors: string[], viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+export async function openExplorer(browser: Browser, url: string, errors: string[], viewport = { width: 1440, height: 900 }, device: { phone?: boolean } = {}): Promise<Page> {
+  // A phone: touch events, a mobile viewport meta honoured, no mouse hover.
+  const touch = device.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {};
+  const context = await browser.newContext({ viewport, acceptDownloads: true, ...touch });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (err) => errors.push(err.message));

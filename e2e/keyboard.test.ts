@@ -1,9 +1,9 @@
 /** Issue 15, everything by keyboard, and axe-core with no serious or critical violation in any state. */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleResponse, EdgeProvenanceResponse } from '../shared/api.js';
 import { startTestServer, testEngines, type TestServer } from '../server/testing/harness.js';
+import { seriousViolations } from './axe.js';
 import { ensureClientBuilt, launchChromium, openExplorer } from './browser.js';
 
 const NORTH_KOREA = 'state:north-korea';
@@ -28,15 +28,6 @@ afterEach(async () => {
   errors = [];
   expect(seen).toEqual([]);
 });
-
-/** Serious and critical axe violations, as "rule: target" lines (an empty list passes). */
-async function seriousViolations(p: Page): Promise<string[]> {
-  // @axe-core/playwright's Page type is playwright's own; playwright-core's page is the same object.
-  const result = await new AxeBuilder({ page: p as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 async function focusedText(p: Page): Promise<string> {
   return p.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '');
