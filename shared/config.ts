@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -20,7 +21,9 @@ const schema = z.object({
   JEJAK_CYPHER_MAX_NESTING: z.coerce.number().int().min(2).max(200).default(32),
   JEJAK_JSON_MAX_DEPTH: z.coerce.number().int().min(2).max(200).default(16),
   JEJAK_JSON_MAX_ITEMS: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
-  JEJAK_ADHOC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  // One core is kept for the built-in reads: on 2 cores two slow ad-hoc
+  // queries would otherwise hold both of the embedded engine's threads.
+  JEJAK_ADHOC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism() - 1)),
   JEJAK_ADHOC_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
   JEJAK_KUZU_ISOLATE: z.enum(['0', '1']).default('1'),
   JEJAK_TRUST_PROXY: z.string().default('false'),
