@@ -6,36 +6,15 @@
  * the screen, tap targets are at least 44 px, reading text 16 px, and axe
  * finds nothing serious.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ArticleResponse, EdgeProvenanceResponse } from '../shared/api.js';
-import { startTestServer, testEngines, type TestServer } from '../server/testing/harness.js';
+import { testEngines } from '../server/testing/harness.js';
 import { seriousViolations } from './axe.js';
-import { ensureClientBuilt, launchChromium, openExplorer, screenshot } from './browser.js';
+import { screenshot, useBrowserSession } from './browser.js';
 import { widerThanViewport } from './layout-boxes.js';
 
 const PHONE = { width: 390, height: 844 };
-
-let browser: Browser;
-let errors: string[] = [];
-let page: Page | undefined;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.context().close();
-  page = undefined;
-  const seen = errors;
-  errors = [];
-  expect(seen).toEqual([]);
-});
 
 /**
  * Controls a finger can reach now (shown, their centre on screen and not
@@ -93,18 +72,10 @@ function atCentre(p: Page): Promise<string> {
 }
 
 describe.each(testEngines())('phone reading mode on %s', (engine) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-  }, 300_000);
-  afterAll(async () => {
-    await server?.close();
-  });
+  const session = useBrowserSession(engine);
 
   it('goes by taps from search to a result, its relationship, the quote in its article, the graph and the timeline', async () => {
-    page = await openExplorer(browser, server.url, errors, PHONE, { phone: true });
-    const p = page;
-    await p.evaluate(() => window.jejak.session.settled);
+    const p = await session.open({ viewport: PHONE, phone: true });
     const axe: Record<string, string[]> = {};
 
     // The graph is the one view: it fills the screen between the search and the bottom bar.
@@ -148,7 +119,7 @@ describe.each(testEngines())('phone reading mode on %s', (engine) => {
     await edgeButton.scrollIntoViewIfNeeded();
     await edgeButton.tap();
     await p.locator('#panel .provenance').waitFor();
-    const prov = (await (await fetch(`${server.url}/api/edges/${encodeURIComponent(edgeId)}/provenance`)).json()) as EdgeProvenanceResponse;
+    const prov = (await (await fetch(`${session.server.url}/api/edges/${encodeURIComponent(edgeId)}/provenance`)).json()) as EdgeProvenanceResponse;
     const sentenceMark = p.locator('#panel .claim blockquote.sentence mark').first();
     expect(await sentenceMark.textContent()).toBe(prov.claims[0].quote);
     expect(await onScreen(p, '#panel .claim blockquote.sentence')).toBe(true);
@@ -162,7 +133,7 @@ describe.each(testEngines())('phone reading mode on %s', (engine) => {
     await show.tap();
     const mark = p.locator('#panel .claim .article-text mark').first();
     await mark.waitFor();
-    const article = (await (await fetch(`${server.url}/api/articles/${encodeURIComponent(prov.claims[0].article)}`)).json()) as ArticleResponse;
+    const article = (await (await fetch(`${session.server.url}/api/articles/${encodeURIComponent(prov.claims[0].article)}`)).json()) as ArticleResponse;
     expect(await mark.textContent()).toBe(prov.claims[0].quote);
     expect(String(article.article.properties.text)).toContain(prov.claims[0].quote);
     await p.waitForFunction(() => {
@@ -219,9 +190,7 @@ describe.each(testEngines())('phone reading mode on %s', (engine) => {
   }, 180_000);
 
   it('tucks the desktop tools into the Tools view, and a query run there shows its table over the graph', async () => {
-    page = await openExplorer(browser, server.url, errors, PHONE, { phone: true });
-    const p = page;
-    await p.evaluate(() => window.jejak.session.settled);
+    const p = await session.open({ viewport: PHONE, phone: true });
     expect(await p.locator('.toolbar').isVisible()).toBe(false);
     expect(await p.locator('.sidebar').isVisible()).toBe(false);
     await p.locator('#reading-nav button[data-view=tools]').tap();

@@ -5,33 +5,12 @@
  * 1440; the canvas fills its own cell and follows it; axe finds nothing
  * serious at 1024.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, testEngines, type TestServer } from '../server/testing/harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { testEngines } from '../server/testing/harness.js';
 import { seriousViolations } from './axe.js';
-import { ensureClientBuilt, launchChromium, openExplorer, screenshot, searchAndSelect } from './browser.js';
+import { screenshot, searchAndSelect, useBrowserSession } from './browser.js';
 import { canvasFit, overlaps, panelBoxes, widerThanViewport, type Box } from './layout-boxes.js';
-
-let browser: Browser;
-let errors: string[] = [];
-let page: Page | undefined;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.context().close();
-  page = undefined;
-  const seen = errors;
-  errors = [];
-  expect(seen).toEqual([]);
-});
 
 const ALL_OPEN = ['search', 'toolbar', 'sidebar', 'graph', 'details', 'timeline', 'results', 'cypher'];
 
@@ -100,27 +79,18 @@ async function checkLayout(p: Page, width: number, height: number): Promise<void
 }
 
 describe.each(testEngines())('every width on %s', (engine) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-  }, 300_000);
-  afterAll(async () => {
-    await server?.close();
-  });
+  const session = useBrowserSession(engine);
 
   it.each([1024, 1280, 1440, 1920])('keeps every panel apart at %i px with details, timeline, results and the Cypher drawer open', async (width) => {
     const height = width >= 1920 ? 1080 : 800;
-    page = await openExplorer(browser, server.url, errors, { width, height });
-    await page.evaluate(() => window.jejak.session.settled);
-    await openEverything(page);
-    await checkLayout(page, width, height);
-    if (width === 1024) await screenshot(page, 'width-1024.png');
+    const p = await session.open({ viewport: { width, height } });
+    await openEverything(p);
+    await checkLayout(p, width, height);
+    if (width === 1024) await screenshot(p, 'width-1024.png');
   }, 120_000);
 
   it('keeps them apart after resizing 1440 → 1024 → 1440, the canvas following its cell', async () => {
-    page = await openExplorer(browser, server.url, errors, { width: 1440, height: 800 });
-    const p = page;
-    await p.evaluate(() => window.jejak.session.settled);
+    const p = await session.open({ viewport: { width: 1440, height: 800 } });
     await openEverything(p);
     await checkLayout(p, 1440, 800);
     const wide = await settledCanvas(p);
@@ -136,11 +106,10 @@ describe.each(testEngines())('every width on %s', (engine) => {
   }, 120_000);
 
   it('has no serious or critical axe violation at 1024 px, on the overview and with everything open', async () => {
-    page = await openExplorer(browser, server.url, errors, { width: 1024, height: 800 });
-    await page.evaluate(() => window.jejak.session.settled);
-    const found: Record<string, string[]> = { overview: await seriousViolations(page) };
-    await openEverything(page);
-    found.open = await seriousViolations(page);
+    const p = await session.open({ viewport: { width: 1024, height: 800 } });
+    const found: Record<string, string[]> = { overview: await seriousViolations(p) };
+    await openEverything(p);
+    found.open = await seriousViolations(p);
     expect(found).toEqual({ overview: [], open: [] });
   }, 120_000);
 });
