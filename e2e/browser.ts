@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EdgeSingular, NodeSingular } from 'cytoscape';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { startTestServer, type TestEngine, type TestServer } from '../server/testing/harness.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
@@ -44,6 +46,77 @@ export async function openExplorer(browser: Browser, url: string, errors: string
   await page.waitForFunction(() => typeof window.jejak?.ready === 'object');
   await page.evaluate(() => window.jejak.ready);
   return page;
+}
+
+export interface BrowserSession {
+  /** The test server of this session; set once its beforeAll has run. */
+  readonly server: TestServer;
+  /** Page errors of the running test (each test must raise none; checked after it). */
+  readonly errors: string[];
+  /**
+   * A fresh page on the explorer in a context of its own, waited until its
+   * first graph is drawn and (unless `settled: false`) its view has settled;
+   * `url` (default the server's) opens a shared view.
+   * Every page a test opens is closed after it.
+   */
+  open(options?: { viewport?: { width: number; height: number }; settled?: boolean; url?: string }): Promise<Page>;
+}
+
+// One chromium per test file: every session registers at collection time, so the last one to finish closes it.
+let sharedBrowser: Promise<Browser> | undefined;
+let sessions = 0;
+
+/**
+ * Registers, in the enclosing `describe` (or the file), the hooks of a browser
+ * test: the client built, one chromium for the file, a test server on `engine`
+ * for the block, a fresh page per test (so no test relies on what another
+ * left), and after each test its pages closed and its page errors asserted empty.
+ */
+export function useBrowserSession(engine: TestEngine, options: { env?: Record<string, string> } = {}): BrowserSession {
+  sessions++;
+  let server: TestServer | undefined;
+  let errors: string[] = [];
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    sharedBrowser ??= launchChromium();
+    await sharedBrowser;
+    server = await startTestServer(engine, options.env);
+  }, 300_000);
+
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+    const seen = errors;
+    errors = [];
+    expect(seen).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (--sessions === 0 && sharedBrowser) {
+      const browser = sharedBrowser;
+      sharedBrowser = undefined;
+      await (await browser).close();
+    }
+  });
+
+  return {
+    get server() {
+      if (!server) throw new Error('the test server is not started yet: use the session inside a test or hook');
+      return server;
+    },
+    get errors() {
+      return errors;
+    },
+    async open({ viewport, settled = true, url } = {}) {
+      if (!server || !sharedBrowser) throw new Error('the browser session is not started yet');
+      const page = await openExplorer(await sharedBrowser, url ?? server.url, errors, viewport);
+      pages.push(page);
+      if (settled) await page.evaluate(() => window.jejak.session.settled);
+      return page;
+    },
+  };
 }
 
 /** Clicks an element of the graph where it is drawn, as a person would. */

@@ -1,19 +1,17 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleResponse, EdgeProvenanceResponse, GraphResponse } from '../shared/api.js';
 import { hasNetworkx, readWithNetworkx } from '../server/services/export/networkx.test-helper.js';
-import { startTestServer, testEngines, type TestServer } from '../server/testing/harness.js';
-import { clickGraphElement, ensureClientBuilt, launchChromium, openExplorer, screenshot } from './browser.js';
+import { testEngines, type TestServer } from '../server/testing/harness.js';
+import { clickGraphElement, screenshot, useBrowserSession } from './browser.js';
 
 const NORTH_KOREA = 'state:north-korea';
 const RATIFIED = 'rel:ratified:north-korea:comprehensive-strategic-partnership-treaty';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
+/** The server of the running block (apiJson reads it). */
 let server: TestServer;
-let browser: Browser;
-/** Page errors of the running test; each test opens its own page and must raise none. */
-let errors: string[] = [];
 
 async function apiJson<T>(path: string): Promise<T> {
   const res = await fetch(server.url + path);
@@ -38,31 +36,14 @@ async function expectQuoteFromArticle(page: Page): Promise<string> {
   return quote;
 }
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  const seen = errors;
-  errors = [];
-  expect(seen).toEqual([]);
-});
-
 describe.each(testEngines())('the explorer in a browser on %s', (engine) => {
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-  }, 300_000);
-  afterAll(async () => {
-    await server?.close();
+  const session = useBrowserSession(engine);
+  beforeAll(() => {
+    server = session.server;
   });
 
   it('draws the seed graph and shows the provenance quote of a clicked relationship', async () => {
-    const page = await openExplorer(browser, server.url, errors);
+    const page = await session.open({ settled: false });
     const overview = await apiJson<GraphResponse>('/api/graph');
     expect(await page.evaluate(() => window.cy.nodes().length)).toBe(overview.graph.nodes.length);
     expect(await page.evaluate(() => window.cy.edges().length)).toBe(overview.graph.edges.length);
@@ -88,7 +69,7 @@ describe.each(testEngines())('the explorer in a browser on %s', (engine) => {
   });
 
   it('follows issue 5: search Korut, expand, read the ratification quote, filter to December 2024, export, share', async () => {
-    const page = await openExplorer(browser, server.url, errors);
+    const page = await session.open({ settled: false });
     // Start from an empty canvas, as after "hide everything": the search adds North Korea.
     await page.evaluate(() => window.jejak.session.change(() => void window.cy.elements().remove()));
 
@@ -152,7 +133,7 @@ describe.each(testEngines())('the explorer in a browser on %s', (engine) => {
     const url = await page.locator('#share-url').inputValue();
     expect(url).toContain('#view=');
 
-    const restored = await openExplorer(browser, url, errors);
+    const restored = await session.open({ url, settled: false });
     await restored.waitForFunction((n) => window.cy.nodes().length > 0 && window.cy.elements().not('.filtered').length === n, shown.length);
     expect(await inView(restored)).toEqual(shown);
     expect(await restored.locator('#date-from').inputValue()).toBe('2024-12-01');
@@ -167,7 +148,7 @@ describe.each(testEngines())('the explorer in a browser on %s', (engine) => {
   });
 
   it('runs a saved query from its generated form and shows the graph and a table', async () => {
-    const page = await openExplorer(browser, server.url, errors);
+    const page = await session.open({ settled: false });
     await page.locator('#tab-queries').click();
     await page.locator('details[data-name="ratifications"] summary').click();
     // The entity parameter is a picker: the name shows, the id is what is sent.
@@ -194,7 +175,7 @@ describe.each(testEngines())('the explorer in a browser on %s', (engine) => {
   });
 
   it('renders a quote containing <script> as text', async () => {
-    const page = await openExplorer(browser, server.url, errors);
+    const page = await session.open({ settled: false });
     const result = await page.evaluate(() => {
       const evil = '<script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">';
       const section = window.jejak.renderClaims(

@@ -1,33 +1,12 @@
 /** Issue 15, everything by keyboard, and axe-core with no serious or critical violation in any state. */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ArticleResponse, EdgeProvenanceResponse } from '../shared/api.js';
-import { startTestServer, testEngines, type TestServer } from '../server/testing/harness.js';
-import { ensureClientBuilt, launchChromium, openExplorer } from './browser.js';
+import { testEngines } from '../server/testing/harness.js';
+import { useBrowserSession } from './browser.js';
 
 const NORTH_KOREA = 'state:north-korea';
-
-let browser: Browser;
-let errors: string[] = [];
-let page: Page | undefined;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.context().close();
-  page = undefined;
-  const seen = errors;
-  errors = [];
-  expect(seen).toEqual([]);
-});
 
 /** Serious and critical axe violations, as "rule: target" lines (an empty list passes). */
 async function seriousViolations(p: Page): Promise<string[]> {
@@ -43,17 +22,10 @@ async function focusedText(p: Page): Promise<string> {
 }
 
 describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-  }, 300_000);
-  afterAll(async () => {
-    await server?.close();
-  });
+  const session = useBrowserSession(engine);
 
   it('goes from search to the quote of a relationship in its article with the keyboard only', async () => {
-    page = await openExplorer(browser, server.url, errors);
-    const p = page;
+    const p = await session.open({ settled: false });
     await p.keyboard.press('/');
     await p.keyboard.type('Korut', { delay: 30 });
     await p.locator('#search-opt-0', { hasText: 'North Korea' }).waitFor();
@@ -92,8 +64,8 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
     const mark = p.locator('#panel .claim .article-text mark').first();
     await mark.waitFor();
     const quote = (await mark.textContent()) ?? '';
-    const prov = (await (await fetch(`${server.url}/api/edges/${encodeURIComponent(edgeId)}/provenance`)).json()) as EdgeProvenanceResponse;
-    const article = (await (await fetch(`${server.url}/api/articles/${encodeURIComponent(prov.claims[0].article)}`)).json()) as ArticleResponse;
+    const prov = (await (await fetch(`${session.server.url}/api/edges/${encodeURIComponent(edgeId)}/provenance`)).json()) as EdgeProvenanceResponse;
+    const article = (await (await fetch(`${session.server.url}/api/articles/${encodeURIComponent(prov.claims[0].article)}`)).json()) as ArticleResponse;
     expect(quote).toBe(prov.claims[0].quote);
     expect(String(article.article.properties.text)).toContain(quote);
     // Scrolled to it: the mark is inside the article box's visible part.
@@ -107,8 +79,7 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
   });
 
   it('reaches every relationship of the selected node from the details panel with Tab and Enter', async () => {
-    page = await openExplorer(browser, server.url, errors);
-    const p = page;
+    const p = await session.open({ settled: false });
     await p.evaluate((id) => {
       window.cy.getElementById(id).select();
       window.cy.getElementById(id).emit('tap');
@@ -126,8 +97,7 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
   });
 
   it('has no serious or critical axe violation: overview, node, relationship, queries, Cypher, results, dark theme', async () => {
-    page = await openExplorer(browser, server.url, errors);
-    const p = page;
+    const p = await session.open({ settled: false });
     const found: Record<string, string[]> = {};
     found.overview = await seriousViolations(p);
 

@@ -1,33 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../server/testing/harness.js';
-import { ensureClientBuilt, launchChromium, openExplorer } from './browser.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useBrowserSession } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
+const session = useBrowserSession('kuzu');
 let page: Page;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startTestServer('kuzu');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 // Each test on a page of its own: none relies on what another left behind.
 beforeEach(async () => {
-  errors = [];
-  page = await openExplorer(browser, server.url, errors);
-});
-
-afterEach(async () => {
-  await page.context().close();
-  expect(errors).toEqual([]);
+  page = await session.open({ settled: false });
 });
 
 describe('layout of a large view', () => {

@@ -1,24 +1,13 @@
 /** Issue 15, a legible overview: names apart and readable, edge types where they can be read, bundles, same picture every time. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { GraphResponse } from '../shared/api.js';
-import { startTestServer, testEngines, type TestServer } from '../server/testing/harness.js';
-import { ensureClientBuilt, labelOverlaps, launchChromium, openExplorer, readableEdgeLabels, screenshot } from './browser.js';
+import { testEngines } from '../server/testing/harness.js';
+import { labelOverlaps, readableEdgeLabels, screenshot, useBrowserSession } from './browser.js';
 
 const RUSSIA = 'state:russia';
 const NORTH_KOREA = 'state:north-korea';
 const TREATY = 'agreement:comprehensive-strategic-partnership-treaty';
-
-let browser: Browser;
-let errors: string[] = [];
-const pages: Page[] = [];
-
-async function open(url: string): Promise<Page> {
-  const page = await openExplorer(browser, url, errors);
-  pages.push(page);
-  await page.evaluate(() => window.jejak.session.settled);
-  return page;
-}
 
 /** Node positions, rounded: what "the same picture" means. */
 function positions(page: Page): Promise<Record<string, string>> {
@@ -54,33 +43,12 @@ async function chooseLayout(page: Page, id: string): Promise<void> {
   await page.evaluate(() => window.jejak.session.settled);
 }
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  for (const p of pages.splice(0)) await p.context().close();
-  const seen = errors;
-  errors = [];
-  expect(seen).toEqual([]);
-});
-
 describe.each(testEngines())('a legible overview on %s', (engine) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-  }, 300_000);
-  afterAll(async () => {
-    await server?.close();
-  });
+  const session = useBrowserSession(engine);
+  const open = (): Promise<Page> => session.open();
 
   it('draws every name of the seed graph readable and apart, and the same picture on every load', async () => {
-    const page = await open(server.url);
+    const page = await open();
     const nodes = await page.evaluate(() => window.cy.nodes().length);
     expect(nodes).toBeGreaterThan(30);
     expect(await readableNames(page)).toBe(nodes);
@@ -89,12 +57,12 @@ describe.each(testEngines())('a legible overview on %s', (engine) => {
     expect(await page.evaluate((id) => (window.cy.getElementById(id) as unknown as { pstyle(k: string): { strValue: string } }).pstyle('text-wrap').strValue, TREATY)).toBe('wrap');
     await screenshot(page, 'graph-overview.png');
 
-    const again = await open(server.url);
+    const again = await open();
     expect(await positions(again)).toEqual(await positions(page));
   });
 
   it('shows relationship types only where they can be read: on hover, on selection, zoomed in', async () => {
-    const page = await open(server.url);
+    const page = await open();
     expect(await readableEdgeLabels(page)).toEqual([]);
 
     await hover(page, RUSSIA);
@@ -118,8 +86,8 @@ describe.each(testEngines())('a legible overview on %s', (engine) => {
   });
 
   it('bundles the parallel edges of a pair into one with their count, spread apart when selected', async () => {
-    const page = await open(server.url);
-    const overview = (await (await fetch(`${server.url}/api/graph`)).json()) as GraphResponse;
+    const page = await open();
+    const overview = (await (await fetch(`${session.server.url}/api/graph`)).json()) as GraphResponse;
     const between = overview.graph.edges.filter((e) => [e.source, e.target].sort().join() === [NORTH_KOREA, RUSSIA].sort().join());
     expect(between.length).toBeGreaterThan(2);
     const bundle = await page.evaluate(
@@ -139,7 +107,7 @@ describe.each(testEngines())('a legible overview on %s', (engine) => {
   });
 
   it('keeps the hierarchy and the chronological layouts readable, the latter on a date axis with lanes', async () => {
-    const page = await open(server.url);
+    const page = await open();
     const nodes = await page.evaluate(() => window.cy.nodes().length);
     await chooseLayout(page, 'dagre');
     expect(await readableNames(page)).toBe(nodes);
@@ -162,7 +130,7 @@ describe.each(testEngines())('a legible overview on %s', (engine) => {
   });
 
   it('fits the relationship-type checkboxes inside the sidebar', async () => {
-    const page = await open(server.url);
+    const page = await open();
     const outside = await page.evaluate(() => {
       const bar = document.querySelector('.sidebar')!.getBoundingClientRect();
       return [...document.querySelectorAll<HTMLElement>('fieldset.types label.check')].filter((l) => l.getBoundingClientRect().right > bar.right + 0.5 || l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent);

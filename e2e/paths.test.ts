@@ -1,34 +1,13 @@
 /** Issue 15, paths from the UI: shortest and all up to k hops, highlighted in context, each hop with its sources. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, testEngines, type TestServer } from '../server/testing/harness.js';
-import { clickGraphElement, ensureClientBuilt, launchChromium, openExplorer } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { testEngines } from '../server/testing/harness.js';
+import { clickGraphElement, useBrowserSession } from './browser.js';
 
 const NORTH_KOREA = 'state:north-korea';
 const KURSK = 'place:kursk';
 const MOSCOW = 'place:moscow';
 const PUTIN = 'person:vladimir-putin';
-
-let browser: Browser;
-let errors: string[] = [];
-let page: Page | undefined;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.context().close();
-  page = undefined;
-  const seen = errors;
-  errors = [];
-  expect(seen).toEqual([]);
-});
 
 /** What the canvas shows of each element: path, dimmed, hidden, and a node's drawn width. */
 function marks(p: Page) {
@@ -47,17 +26,10 @@ function marks(p: Page) {
 }
 
 describe.each(testEngines())('paths from the UI on %s', (engine) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-  }, 300_000);
-  afterAll(async () => {
-    await server?.close();
-  });
+  const session = useBrowserSession(engine);
 
   async function selectTwo(from: string, to: string): Promise<Page> {
-    page = await openExplorer(browser, server.url, errors);
-    await page.evaluate(() => window.jejak.session.settled);
+    const page = await session.open();
     await clickGraphElement(page, from);
     await page.locator('#panel-title', { hasText: await page.evaluate((id) => window.cy.getElementById(id).data('name') as string, from) }).waitFor();
     // A second click a moment later: a selection of two, not a double-click.

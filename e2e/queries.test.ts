@@ -1,31 +1,10 @@
 /** Issue 15, queries that say what happened: pickers, explained empty and invalid results, add or replace, a table that closes, a wide Cypher editor. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, testEngines, type TestServer } from '../server/testing/harness.js';
-import { ensureClientBuilt, launchChromium, openExplorer } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { testEngines } from '../server/testing/harness.js';
+import { useBrowserSession } from './browser.js';
 
 const TREATY = 'agreement:comprehensive-strategic-partnership-treaty';
-
-let browser: Browser;
-let errors: string[] = [];
-let page: Page | undefined;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.context().close();
-  page = undefined;
-  const seen = errors;
-  errors = [];
-  expect(seen).toEqual([]);
-});
 
 function elementIds(p: Page): Promise<string[]> {
   return p.evaluate(() => window.cy.elements().map((e) => e.id()).sort());
@@ -48,19 +27,9 @@ async function runCypher(p: Page, query: string): Promise<void> {
 }
 
 describe.each(testEngines())('queries that say what happened on %s', (engine) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-  }, 300_000);
-  afterAll(async () => {
-    await server?.close();
-  });
+  const session = useBrowserSession(engine);
 
-  async function fresh(): Promise<Page> {
-    page = await openExplorer(browser, server.url, errors);
-    await page.evaluate(() => window.jejak.session.settled);
-    return page;
-  }
+  const fresh = (): Promise<Page> => session.open();
 
   it('picks an entity parameter by name from the search matches and sends its id', async () => {
     const p = await fresh();

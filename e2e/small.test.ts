@@ -1,44 +1,12 @@
 /** Issue 15, the smaller things: undo stops at the first view, an empty view exports no empty image, quick clicks on two nodes are no double-click. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, testEngines, type TestServer } from '../server/testing/harness.js';
-import { ensureClientBuilt, launchChromium, openExplorer } from './browser.js';
-
-let browser: Browser;
-let errors: string[] = [];
-let page: Page | undefined;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.context().close();
-  page = undefined;
-  const seen = errors;
-  errors = [];
-  expect(seen).toEqual([]);
-});
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { testEngines } from '../server/testing/harness.js';
+import { useBrowserSession } from './browser.js';
 
 describe.each(testEngines())('small things on %s', (engine) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-  }, 300_000);
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  async function fresh(): Promise<Page> {
-    page = await openExplorer(browser, server.url, errors);
-    await page.evaluate(() => window.jejak.session.settled);
-    return page;
-  }
+  const session = useBrowserSession(engine);
+  const fresh = (): Promise<Page> => session.open();
 
   it('stops undo at the first view instead of emptying the canvas', async () => {
     const p = await fresh();

@@ -1,50 +1,24 @@
 /** Issue 15, the story timeline: a date axis with one mark per dated fact, brushing filters by overlap, marks and edges select each other, Play. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphResponse } from '../shared/api.js';
 import type { GraphEdge } from '../shared/graph.js';
 import { overlaps, spanOf } from '../client/src/fact-dates.js';
-import { startTestServer, testEngines, type TestServer } from '../server/testing/harness.js';
-import { ensureClientBuilt, launchChromium, openExplorer, screenshot } from './browser.js';
+import { testEngines } from '../server/testing/harness.js';
+import { screenshot, useBrowserSession } from './browser.js';
 
 const RATIFIED = 'rel:ratified:north-korea:comprehensive-strategic-partnership-treaty';
 
-let browser: Browser;
-let errors: string[] = [];
-let page: Page | undefined;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.context().close();
-  page = undefined;
-  const seen = errors;
-  errors = [];
-  expect(seen).toEqual([]);
-});
-
 describe.each(testEngines())('the story timeline on %s', (engine) => {
-  let server: TestServer;
+  const session = useBrowserSession(engine);
   let overview: GraphResponse;
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    overview = (await (await fetch(`${server.url}/api/graph`)).json()) as GraphResponse;
-  }, 300_000);
-  afterAll(async () => {
-    await server?.close();
+    overview = (await (await fetch(`${session.server.url}/api/graph`)).json()) as GraphResponse;
   });
 
   const facts = () => overview.graph.edges.filter((e) => e.type !== 'MENTIONS');
   async function fresh(): Promise<Page> {
-    page = await openExplorer(browser, server.url, errors);
-    await page.evaluate(() => window.jejak.session.settled);
+    const page = await session.open();
     await page.locator('#timeline-chart').waitFor();
     return page;
   }
