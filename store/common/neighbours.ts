@@ -43,7 +43,7 @@ export function pageSlices(perType: ReadonlyArray<{ type: RelType; count: number
  * cut per type from the counts, each type's slice sorted on ids alone, and
  * only the page's relationships are read whole.
  */
-export async function neighbours(run: Runner, spell: NeighbourSpelling, request: NeighboursRequest): Promise<Neighbours | null> {
+export async function neighbours(run: Runner, spell: NeighbourSpelling, request: NeighboursRequest, sortWholeRows = SORT_WHOLE_ROWS): Promise<Neighbours | null> {
   const { id, offset, limit } = request;
   const rel = `[r${typeFilter(request.types.length ? request.types : REL_TYPES)}]`;
   const centre = spell.nodeById('n', 'id', id);
@@ -60,7 +60,7 @@ export async function neighbours(run: Runner, spell: NeighbourSpelling, request:
   // An undirected self-loop is counted in both directions but returned once.
   const total = counts.reduce((sum, c) => sum + c.count, 0);
   const perType = rowsPerType.rows.flatMap((r) => (isRelType(String(r.type)) ? [{ type: String(r.type) as RelType, count: Number(r.count) }] : []));
-  if (perType.reduce((sum, t) => sum + t.count, 0) <= SORT_WHOLE_ROWS) {
+  if (perType.reduce((sum, t) => sum + t.count, 0) <= sortWholeRows) {
     // A node of ordinary degree: one query sorting its few rows beats two per type.
     const page = await run(`MATCH ${centre}${arrow(request.direction, rel)}(m) RETURN n, r, m ORDER BY ${spell.relType('r')}, r.id, m.id SKIP $offset LIMIT $limit`, { id, offset, limit }, { maxRows: limit });
     return { centre: node, graph: mergeGraphs({ nodes: [node], edges: [] }, page.graph), counts, total, truncated: offset + page.rows.length < total };
@@ -71,8 +71,18 @@ export async function neighbours(run: Runner, spell: NeighbourSpelling, request:
       const ids = await run(`MATCH ${centre}${typed}(m) RETURN r.id AS rid, m.id AS mid ORDER BY rid, mid SKIP $skip LIMIT $take`, { id, skip, take }, { maxRows: take });
       const rids = ids.rows.map((r) => String(r.rid));
       const page = rids.length ? await run(`MATCH ${centre}${typed}(m) WHERE r.id IN $rids RETURN n, r, m`, { id, rids }) : { graph: { nodes: [], edges: [] } };
+      // In the page's order, as one sorting query would give them: edges by row, the other ends by their first row.
       const position = new Map(rids.map((rid, i) => [rid, i]));
-      return { rows: rids.length, graph: { nodes: page.graph.nodes, edges: [...page.graph.edges].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0)) } };
+      const first = new Map<string, number>();
+      ids.rows.forEach((r, i) => first.has(String(r.mid)) || first.set(String(r.mid), i));
+      const at = (nodeId: string) => (nodeId === node.id ? -1 : (first.get(nodeId) ?? rids.length));
+      return {
+        rows: rids.length,
+        graph: {
+          nodes: [...page.graph.nodes].sort((a, b) => at(a.id) - at(b.id)),
+          edges: [...page.graph.edges].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0)),
+        },
+      };
     }),
   );
   const returned = pages.reduce((sum, p) => sum + p.rows, 0);
