@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -20,12 +21,16 @@ const schema = z.object({
   JEJAK_CYPHER_MAX_NESTING: z.coerce.number().int().min(2).max(200).default(32),
   JEJAK_JSON_MAX_DEPTH: z.coerce.number().int().min(2).max(200).default(16),
   JEJAK_JSON_MAX_ITEMS: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
-  JEJAK_ADHOC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  // One core is kept for the built-in reads: on 2 cores two slow ad-hoc
+  // queries would otherwise hold both of the embedded engine's threads.
+  JEJAK_ADHOC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism() - 1)),
   JEJAK_ADHOC_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
   JEJAK_KUZU_ISOLATE: z.enum(['0', '1']).default('1'),
   JEJAK_TRUST_PROXY: z.string().default('false'),
   JEJAK_WORKER_MAX_RSS_MB: z.coerce.number().int().min(128).max(1_048_576).optional(),
   JEJAK_WORKER_HEAP_MB: z.coerce.number().int().min(64).max(1_048_576).optional(),
+  JEJAK_WRITE_TIMEOUT_MS: z.coerce.number().int().min(100).max(86_400_000).default(120_000),
+  JEJAK_BULK_TIMEOUT_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
 });
 
 export type Config = {
@@ -52,6 +57,11 @@ export type Config = {
    * killed past maxRssMb (default: the buffer pool plus 1.5 GiB) and restarted.
    */
   worker: { isolate: boolean; maxRssMb: number; heapMb: number };
+  /**
+   * Limits of the embedded engine's writes, apart from the reads' 30 s: one article's merge
+   * (JEJAK_WRITE_TIMEOUT_MS) and a bulk load or reseed (JEJAK_BULK_TIMEOUT_MS, minutes at 1M).
+   */
+  writeTimeouts: { writeMs: number; bulkMs: number };
   /**
    * Express's `trust proxy` (JEJAK_TRUST_PROXY): false (the default), a hop count, or addresses/subnets
    * ('loopback', '10.0.0.0/8', …) of the reverse proxies whose X-Forwarded-For names the client.
@@ -99,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // As large as the RSS limit by default: the watchdog then stops a runaway early, before V8 spends seconds in GC.
       heapMb: e.JEJAK_WORKER_HEAP_MB ?? e.JEJAK_WORKER_MAX_RSS_MB ?? e.JEJAK_KUZU_BUFFER_MB + 1536,
     },
+    writeTimeouts: { writeMs: e.JEJAK_WRITE_TIMEOUT_MS, bulkMs: e.JEJAK_BULK_TIMEOUT_MS },
   };
 }
 

@@ -23,7 +23,8 @@ export async function createStore(config: Config, options: { isolated?: boolean 
     const { createIsolatedKuzuStore } = await import('./isolated/host.js');
     return createIsolatedKuzuStore(
       { location: kuzuPath(config.dataDir), bufferPoolMb: config.kuzuBufferMb, operationTimeoutMs: DEFAULT_OPERATION_TIMEOUT_MS },
-      { maxRssMb: config.worker.maxRssMb, heapMb: config.worker.heapMb, operationTimeoutMs: DEFAULT_OPERATION_TIMEOUT_MS, planTimeoutMs: config.queryTimeoutMs },
+      { maxRssMb: config.worker.maxRssMb, heapMb: config.worker.heapMb, operationTimeoutMs: DEFAULT_OPERATION_TIMEOUT_MS, planTimeoutMs: config.queryTimeoutMs,
+        writeTimeoutMs: config.writeTimeouts.writeMs, bulkTimeoutMs: config.writeTimeouts.bulkMs },
     );
   }
   return createKuzuStore(kuzuPath(config.dataDir), config.kuzuBufferMb);

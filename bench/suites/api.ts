@@ -22,6 +22,7 @@ import { bindParams, SavedQueries } from '../../server/services/saved-queries.js
 import { timeline } from '../../server/services/timeline.js';
 import type { Store } from '../../store/store.js';
 import type { CannonJob } from '../cannon.js';
+import { runBeforeAfter, type BeforeAfterRow } from './before-after.js';
 import { percentile, round, since, timeRepeated } from '../stats.js';
 import { prng, SYNTHETIC_YEAR, syntheticArticles, type SyntheticArticle } from '../synthetic.js';
 
@@ -255,6 +256,8 @@ export interface ApiResult {
   latency: LatencyRow[];
   ingest: IngestRow | null;
   mixed: MixedRow | null;
+  /** The read path's previous query shapes (bench/before/) on the same store, beside what replaced them. */
+  beforeAfter: BeforeAfterRow[];
   notes: string[];
 }
 
@@ -301,7 +304,7 @@ export async function runApi(o: ApiOptions): Promise<ApiResult> {
   const samples = quick ? 60 : 300;
   const budgetMs = quick ? 2_000 : 8_000;
   const endpoints = endpointsFor(probes, { timeoutMs: config.queryTimeoutMs, maxRows: config.maxRows });
-  const result: ApiResult = { engine: o.engine, relationships: o.relationships, probes: { ...probes, articles: undefined, pairs: probes.pairs.length } as ApiResult['probes'], latency: [], ingest: null, mixed: null, aggregate: null, notes: [] };
+  const result: ApiResult = { engine: o.engine, relationships: o.relationships, probes: { ...probes, articles: undefined, pairs: probes.pairs.length } as ApiResult['probes'], latency: [], ingest: null, mixed: null, aggregate: null, beforeAfter: [], notes: [] };
   try {
     // Before anything warms it: the aggregate uncached, then its members page uncached.
     let t = performance.now();
@@ -353,6 +356,10 @@ export async function runApi(o: ApiOptions): Promise<ApiResult> {
     };
     await part('ingest', async () => {
       result.ingest = await measureIngest(base, probes.articles.slice(0, quick ? 5 : 15), log, o.engine);
+    });
+
+    await part('before/after', async () => {
+      result.beforeAfter = await runBeforeAfter(store, o.engine, probes, { latency: result.latency, ingest: result.ingest }, { samples: quick ? 3 : 7, budgetMs: quick ? 3_000 : 10_000, log });
     });
 
     await part('mixed load', async () => {

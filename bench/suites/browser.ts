@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import type { StylesheetStyle } from 'cytoscape';
 import type { Graph } from '../../shared/graph.js';
 import type { BenchElements, InitResult, RenderConfig, Variant } from '../browser/protocol.js';
 import { cheapNodeLabels, EDGE_LABELS_ON_SELECTION, minimalStyle, STRAIGHT_EDGES, VIEWPORT_LOD } from '../../client/src/perf.js';
@@ -40,6 +41,8 @@ export interface BrowserCase {
   layoutLongTasksOver200: number | null;
   layoutLongestTaskMs: number | null;
   webgl: boolean;
+  /** Every first frame taken of this case (repeats, NAIVE and JEJAK alternating); firstFrameMs is their median. */
+  firstFrameSamples?: number[];
   error?: string;
 }
 
@@ -60,6 +63,23 @@ export function benchElements(graph: Graph, seed = 5): BenchElements {
     edges: graph.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, type: e.type } })),
   };
 }
+
+const MEDIUM: StylesheetStyle[] = [...EDGE_LABELS_ON_SELECTION, ...cheapNodeLabels(8)];
+
+/**
+ * Small views (500 and 2,000 nodes: perf.ts's medium tier), one change at a
+ * time on top of what the app draws there, to find what costs the first frame
+ * against plain Cytoscape.
+ */
+export const SMALL_VARIANTS: Variant[] = [
+  { name: 'medium tier (app style + edge labels on selection + cheap node labels)', base: 'app', init: {}, style: MEDIUM },
+  { name: 'medium + straight edges, no arrows (haystack)', base: 'app', init: {}, style: [...MEDIUM, ...STRAIGHT_EDGES] },
+  { name: "medium + 'straight' edges with arrows", base: 'app', init: {}, style: [...MEDIUM, { selector: 'edge', style: { 'curve-style': 'straight' } }] },
+  { name: 'medium + bezier edges without arrows', base: 'app', init: {}, style: [...MEDIUM, { selector: 'edge', style: { 'target-arrow-shape': 'none' } }] },
+  { name: 'medium + no node labels', base: 'app', init: {}, style: [...MEDIUM, { selector: 'node', style: { label: '' } }] },
+  { name: 'medium + pixel ratio 1, viewport LOD', base: 'app', init: { ...VIEWPORT_LOD, pixelRatio: 1 }, style: MEDIUM },
+  { name: 'minimal style (the large tier) at this size', base: 'naive', init: {}, style: minimalStyle() },
+];
 
 /** One change at a time on top of the app style, to show what each option of client/src/perf.ts buys. */
 export const VARIANTS: Variant[] = [
@@ -132,6 +152,39 @@ async function interact(page: Page, ms: number): Promise<void> {
   }
 }
 
+/** One more first frame of a case, in a new page (nothing else measured). */
+async function firstFrameOnce(browser: Browser, baseUrl: string, nodes: number, config: RenderConfig, timeoutMs: number, variant?: Variant): Promise<number | null> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  try {
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => Boolean(window.jejakBench));
+    await page.evaluate((n) => window.jejakBench!.load(n), nodes);
+    const init = await withTimeout<InitResult>(
+      page.evaluate(([c, v]) => window.jejakBench!.init(c as RenderConfig, v ? (JSON.parse(v) as Variant) : undefined), [config, variant ? JSON.stringify(variant) : '']),
+      timeoutMs,
+      'first frame',
+    );
+    return init.firstFrameMs;
+  } catch {
+    return null;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** Takes `repeats - 1` more first frames of each case, the cases alternating, and keeps the median in each. */
+async function repeatFirstFrames(browser: Browser, baseUrl: string, cases: Array<{ c: BrowserCase; config: RenderConfig; variant?: Variant }>, repeats: number, timeoutMs: number): Promise<void> {
+  for (const { c } of cases) c.firstFrameSamples = c.firstFrameMs === null ? [] : [c.firstFrameMs];
+  for (let r = 1; r < repeats; r++) {
+    for (const { c, config, variant } of r % 2 ? [...cases].reverse() : cases) {
+      const ms = await firstFrameOnce(browser, baseUrl, c.nodes, config, timeoutMs, variant);
+      if (ms !== null) c.firstFrameSamples!.push(round(ms, 1));
+    }
+  }
+  for (const { c } of cases) if (c.firstFrameSamples!.length) c.firstFrameMs = round(percentile(c.firstFrameSamples!, 50), 1);
+}
+
 async function runCase(browser: Browser, baseUrl: string, nodes: number, config: RenderConfig, interactionMs: number, timeoutMs: number, withLayout: boolean, variant?: Variant): Promise<BrowserCase> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -197,8 +250,12 @@ export interface BrowserPlan {
   webglSizes: number[];
   /** Sizes at which fcose is timed. */
   layoutSizes: number[];
-  /** Size for the one-change variants (none when undefined). */
+  /** Size for the one-change variants of the large tier (none when undefined). */
   variantSize?: number;
+  /** Sizes for the small views' one-change variants (SMALL_VARIANTS). */
+  smallVariantSizes?: number[];
+  /** First frames at sizes up to 2,000 nodes are taken this many times, NAIVE and JEJAK alternating, and the median kept (one frame there is a few hundred ms, within the noise of a busy machine). */
+  repeats?: number;
   interactionMs: number;
   timeoutMs: number;
 }
@@ -255,7 +312,7 @@ async function runAggregate(browser: Browser, baseUrl: string, a: AggregateInput
 export async function runBrowser(workDir: string, plan: BrowserPlan, log: (line: string) => void, aggregateInputs: AggregateInput[] = []): Promise<BrowserResult> {
   const outDir = path.join(workDir, 'browser-dist');
   await buildPage(outDir);
-  const sizes = [...new Set([...plan.sizes, ...(plan.variantSize ? [plan.variantSize] : [])])];
+  const sizes = [...new Set([...plan.sizes, ...(plan.smallVariantSizes ?? []), ...(plan.variantSize ? [plan.variantSize] : [])])];
   const elements = new Map(sizes.map((n) => [n, JSON.stringify(benchElements(syntheticGraph({ relationships: 2 * n, nodes: n, seed: 11 })))]));
   const server = await serve(outDir, elements);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -274,11 +331,22 @@ export async function runBrowser(workDir: string, plan: BrowserPlan, log: (line:
       log(`browser: aggregated overview, ${c.engine} ${c.relationships}: drawn in ${c.renderMs} ms, + server ${c.serverWarmMs} ms = ${c.firstFrameMs} ms${c.error ? ` ERROR ${c.error}` : ''}`);
       aggregates.push(c);
     }
+    const repeats = plan.repeats ?? 1;
     for (const n of plan.sizes) {
       const configs: RenderConfig[] = plan.webglSizes.includes(n) ? ['naive', 'jejak', 'webgl'] : ['naive', 'jejak'];
       // Past 2k nodes only JEJAK lays out: main-thread fcose with its defaults takes minutes there.
       const lays = (config: RenderConfig) => plan.layoutSizes.includes(n) && (n <= 2_000 || config === 'jejak');
-      for (const config of configs) report(await runCase(browser, baseUrl, n, config, plan.interactionMs, plan.timeoutMs, lays(config)));
+      const done: Array<{ c: BrowserCase; config: RenderConfig }> = [];
+      for (const config of configs) done.push({ c: await runCase(browser, baseUrl, n, config, plan.interactionMs, plan.timeoutMs, lays(config)), config });
+      // Small views: the first frame is the goal (not slower than plain Cytoscape), measured side by side several times.
+      if (n <= 2_000 && repeats > 1) await repeatFirstFrames(browser, baseUrl, done, repeats, plan.timeoutMs);
+      done.forEach(({ c }) => report(c));
+    }
+    for (const n of plan.smallVariantSizes ?? []) {
+      const cases: Array<{ c: BrowserCase; config: RenderConfig; variant?: Variant }> = [];
+      for (const v of SMALL_VARIANTS) cases.push({ c: await runCase(browser, baseUrl, n, 'jejak', plan.interactionMs, plan.timeoutMs, false, v), config: 'jejak', variant: v });
+      if (repeats > 1) await repeatFirstFrames(browser, baseUrl, cases, repeats, plan.timeoutMs);
+      cases.forEach(({ c }) => report(c));
     }
     if (plan.variantSize) {
       for (const v of VARIANTS) report(await runCase(browser, baseUrl, plan.variantSize, 'jejak', plan.interactionMs, plan.timeoutMs, false, v));

@@ -20,8 +20,11 @@ export interface MemoryRow {
   nodes: number;
   /** RSS once the server is listening, before any request. */
   idleRssMiB: number;
-  /** Peak RSS after the load. */
+  /** Peak RSS after the load: the server process plus, on Kùzu, its worker (the engine's process, JEJAK_KUZU_ISOLATE). */
   peakRssMiB: number;
+  /** The server process alone and the embedded engine's worker apart (Kùzu only; null when the server has no worker). */
+  server?: { idleRssMiB: number; peakRssMiB: number };
+  worker?: { idleRssMiB: number; peakRssMiB: number } | null;
   requests: number;
   non2xx: number;
   /** Neo4j's JVM (when it runs on this machine): RSS before and after the load, and its peak since it started (loads included). */
@@ -32,6 +35,40 @@ export function procStatus(pid: number): { rss: number; hwm: number } {
   const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? Number.NaN);
   return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+}
+
+/** Child processes of `pid` (the embedded engine's worker of a server). */
+export function childPids(pid: number): number[] {
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).flatMap((t) =>
+      fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** The embedded engine's worker among a server's children (not tsx's esbuild service, say). */
+function isEngineWorker(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('isolated/worker');
+  } catch {
+    return false;
+  }
+}
+
+/** A server and its engine worker, RSS and peak apart: the server with Kùzu in a worker costs both. */
+function treeStatus(pid: number): { self: { rss: number; hwm: number }; children: { rss: number; hwm: number } | null } {
+  const self = procStatus(pid);
+  const kids = childPids(pid).filter(isEngineWorker).flatMap((c) => {
+    try {
+      return [procStatus(c)];
+    } catch {
+      return [];
+    }
+  });
+  if (!kids.length) return { self, children: null };
+  return { self, children: kids.reduce((a, b) => ({ rss: a.rss + b.rss, hwm: a.hwm + b.hwm }), { rss: 0, hwm: 0 }) };
 }
 
 function startServer(dataDir: string, neo4j: Neo4jTarget | null): Promise<{ child: ChildProcess; url: string }> {
@@ -72,7 +109,7 @@ export async function measureMemory(dataDir: string, neo4j: Neo4jTarget | null, 
   const { child, url } = await startServer(dataDir, neo4j);
   try {
     await sleep(500);
-    const idle = procStatus(child.pid!);
+    const idle = treeStatus(child.pid!);
     let requests = 0;
     let non2xx = 0;
     for (const e of endpointsFor(probes, { timeoutMs: 5000, maxRows: 5000 })) {
@@ -80,14 +117,16 @@ export async function measureMemory(dataDir: string, neo4j: Neo4jTarget | null, 
       requests += r.requests;
       non2xx += r.non2xx + r.errors;
     }
-    const after = procStatus(child.pid!);
+    const after = treeStatus(child.pid!);
     const jvmAfter = neo4j?.jvmPid ? procStatus(neo4j.jvmPid) : null;
     return {
       engine: neo4j ? 'neo4j' : 'kuzu',
       relationships,
       nodes,
-      idleRssMiB: round(idle.rss, 1),
-      peakRssMiB: round(after.hwm, 1),
+      idleRssMiB: round(idle.self.rss + (idle.children?.rss ?? 0), 1),
+      peakRssMiB: round(after.self.hwm + (after.children?.hwm ?? 0), 1),
+      server: { idleRssMiB: round(idle.self.rss, 1), peakRssMiB: round(after.self.hwm, 1) },
+      worker: after.children ? { idleRssMiB: round(idle.children?.rss ?? 0, 1), peakRssMiB: round(after.children.hwm, 1) } : null,
       requests,
       non2xx,
       jvm: jvmBefore && jvmAfter ? { rssBeforeMiB: round(jvmBefore.rss, 1), rssAfterMiB: round(jvmAfter.rss, 1), peakMiB: round(jvmAfter.hwm, 1) } : null,

@@ -13,6 +13,7 @@
 import { ErrorNode, ParserRuleContext, type ParseTree, type Token } from 'antlr4ng';
 import { JejakError, badQuery, badRequest, writeRefused } from '../../shared/errors.js';
 import { cypherGrammar, lexCypher, parseCypher, type Grammar, type SyntaxProblem } from './cypher-parser.js';
+import { READ_PROCEDURES, procedureRefused } from '../../shared/read-procedures.js';
 
 export interface CypherTextLimits {
   /** Characters (JEJAK_CYPHER_MAX_LENGTH). */
@@ -56,21 +57,6 @@ const OTHER_CLAUSES: Record<string, string> = {
   forListClause: 'FOR',
   composableCommandClauses: 'SHOW / TERMINATE commands',
 };
-
-/**
- * Read-only procedures, lower-cased: Neo4j's schema listings and Kùzu's
- * catalogue table functions. Nothing that reads files, URLs or settings.
- */
-export const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([
-  'db.labels',
-  'db.relationshiptypes',
-  'db.propertykeys',
-  'db.schema.visualization',
-  'show_tables',
-  'table_info',
-  'show_connection',
-  'db_version',
-]);
 
 /**
  * Scalar, list, aggregate, temporal and spatial functions of Neo4j 5 plus the
@@ -197,8 +183,7 @@ function checkTree(tree: ParserRuleContext, ruleNames: readonly string[]): void 
       case 'callClause': {
         const nameCtx = childRule(node, ruleNames, 'procedureName');
         const name = nameCtx ? qualifiedName(nameCtx) : '';
-        if (!ALLOWED_PROCEDURES.has(name))
-          throw badQuery(`ad-hoc Cypher may not call the procedure ${name || '(unnamed)'}: only ${[...ALLOWED_PROCEDURES].join(', ')} are allowed`);
+        if (!READ_PROCEDURES.has(name)) throw procedureRefused(name, READ_PROCEDURES);
         break;
       }
       case 'functionInvocation': {

@@ -30,6 +30,10 @@ export interface IsolationLimits {
   heapMb: number;
   /** Timeout of built-in operations, when a call names none. */
   operationTimeoutMs: number;
+  /** Timeout of one article's merge and other small writes (mergeFacts, writeTransaction): JEJAK_WRITE_TIMEOUT_MS. */
+  writeTimeoutMs?: number;
+  /** Timeout of bulk writes (replaceGraph, bulkLoad, clear, schema, checkpoint): a reseed at 1M takes minutes. JEJAK_BULK_TIMEOUT_MS. */
+  bulkTimeoutMs?: number;
   /** Deadline for planning user Cypher (assertReadOnly), which names none: the server's query timeout. */
   planTimeoutMs?: number;
   /** Added to a call's timeout before the child is killed: the engine's own timeout should answer first. */
@@ -46,8 +50,19 @@ export interface IsolationLimits {
 const USER_QUERIES = new Set(['run', 'runSavedQuery', 'assertReadOnly']);
 /** Built-in reads: safe to retry once on a fresh child. Anything not listed is treated as a write. */
 const READS = new Set(['node', 'neighbours', 'search', 'subgraph', 'overview', 'timeline', 'provenance', 'articleFacts', 'paths', 'health', 'shortestPath']);
+/** Writes that load or empty the whole graph: they get the bulk limit, not a click's. */
+const BULK_WRITES = new Set(['replaceGraph', 'bulkLoad', 'clear', 'ensureSchema', 'checkpoint']);
+/** The setting that bounds a call of this method, named in the message when it is stopped. */
+function limitSetting(method: string): string {
+  if (BULK_WRITES.has(method)) return 'JEJAK_BULK_TIMEOUT_MS';
+  return READS.has(method) ? 'the built-in operation timeout' : 'JEJAK_WRITE_TIMEOUT_MS';
+}
 
 type Ending = 'timeout' | 'memory' | 'crash';
+
+/** Defaults of the write limits when the host is given none (shared/config.ts has the same). */
+export const DEFAULT_WRITE_TIMEOUT_MS = 120_000;
+export const DEFAULT_BULK_TIMEOUT_MS = 3_600_000;
 
 interface Pending {
   method: string;
@@ -238,7 +253,13 @@ export class ProcessHost {
           if (this.pending.get(id) !== p) return;
           // Only this call is the runaway: answer it now; the others on this worker follow its exit.
           this.pending.delete(id);
-          p.reject(USER_QUERIES.has(p.method) ? queryTimeout(p.timeoutMs) : storeUnavailable(`the embedded engine did not answer within ${p.timeoutMs} ms and was restarted; try again`));
+          p.reject(
+            USER_QUERIES.has(p.method)
+              ? queryTimeout(p.timeoutMs)
+              : READS.has(p.method)
+                ? storeUnavailable(`the embedded engine did not answer within ${p.timeoutMs} ms and was restarted; try again`)
+                : storeUnavailable(`the ${p.method} write ran past its limit of ${p.timeoutMs} ms (${limitSetting(p.method)}) and the embedded engine was restarted; its unfinished transaction was rolled back with it`),
+          );
           this.kill(worker, 'timeout');
         }, p.timeoutMs + (this.limits.graceMs ?? 1000));
         const args = p.args.map((a) => {
@@ -257,9 +278,18 @@ export class ProcessHost {
     );
   }
 
+  /** A call's limit when it names none: writes get their own, so a reseed is not held to a click's 30 s. */
+  private defaultTimeout(method: string): number {
+    const l = this.limits;
+    if (method === 'assertReadOnly') return l.planTimeoutMs ?? l.operationTimeoutMs;
+    if (BULK_WRITES.has(method)) return l.bulkTimeoutMs ?? DEFAULT_BULK_TIMEOUT_MS;
+    if (READS.has(method) || USER_QUERIES.has(method)) return l.operationTimeoutMs;
+    return l.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS;
+  }
+
   call(method: string, args: unknown[]): Promise<unknown> {
     const options = method === 'run' || method === 'runSavedQuery' ? (args[2] as { timeoutMs?: number } | undefined) : undefined;
-    const timeoutMs = options?.timeoutMs ?? (method === 'assertReadOnly' ? this.limits.planTimeoutMs : undefined) ?? this.limits.operationTimeoutMs;
+    const timeoutMs = options?.timeoutMs ?? this.defaultTimeout(method);
     return new Promise((resolve, reject) => this.dispatch({ method, args, callbacks: [], timeoutMs, retried: false, resolve, reject }));
   }
 

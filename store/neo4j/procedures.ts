@@ -6,9 +6,7 @@
  */
 import type { ProfiledPlan, Plan } from 'neo4j-driver';
 import { badQuery } from '../../shared/errors.js';
-
-/** Lower-cased names of the read procedures ad-hoc Cypher may call on Neo4j. */
-export const NEO4J_READ_PROCEDURES: ReadonlySet<string> = new Set(['db.labels', 'db.relationshiptypes', 'db.propertykeys', 'db.schema.visualization']);
+import { NEO4J_READ_PROCEDURES, procedureRefused } from '../../shared/read-procedures.js';
 
 type PlanNode = Pick<Plan | ProfiledPlan, 'operatorType' | 'arguments' | 'children'>;
 
@@ -32,8 +30,7 @@ export function assertAllowedPlan(plan: PlanNode | false): void {
     const name = operatorName(op);
     if (name === 'ProcedureCall') {
       const procedure = procedureOf(op);
-      if (!NEO4J_READ_PROCEDURES.has(procedure.toLowerCase()))
-        throw badQuery(`ad-hoc Cypher may not call the procedure ${procedure || '(unnamed)'}: only ${[...NEO4J_READ_PROCEDURES].join(', ')} are allowed`);
+      if (!NEO4J_READ_PROCEDURES.has(procedure.toLowerCase())) throw procedureRefused(procedure, NEO4J_READ_PROCEDURES);
     } else if (name.startsWith('Show') || name.startsWith('Terminate')) {
       throw badQuery('ad-hoc Cypher may not run SHOW or TERMINATE commands: query the graph with MATCH … RETURN');
     }

@@ -19,7 +19,8 @@ import {
 } from './store.js';
 import type { BulkLoad, PathsRequest, Store } from '../store.js';
 import { COUNT_NODES_QUERY, COUNT_RELS_QUERY } from './health.js';
-import { CLEAR_JEJAK_BATCH_QUERY, DELETE_JEJAK_QUERY } from './replace-graph.js';
+import { CLEAR_RELOAD_QUERY, COUNT_JEJAK_NODES_QUERY, COUNT_JEJAK_RELS_QUERY, DELETE_JEJAK_QUERY, DELETE_NODES_BATCH_QUERY, DELETE_RELS_BATCH_QUERY, READ_RELOAD_QUERY, SET_RELOAD_QUERY } from './replace-graph.js';
+import { nodeCreateQuery, relCreateQuery } from './bulk-create.js';
 import { neo4jLock } from '../../server/testing/harness.js';
 
 function codeOf(err: unknown): string | undefined {
@@ -44,8 +45,16 @@ describe('neo4j adapter queries', () => {
     const queries = [
       nodeMergeQuery('Person'),
       relMergeQuery('SIGNED', 'State', 'Agreement'),
-      CLEAR_JEJAK_BATCH_QUERY,
       DELETE_JEJAK_QUERY,
+      COUNT_JEJAK_NODES_QUERY,
+      COUNT_JEJAK_RELS_QUERY,
+      DELETE_NODES_BATCH_QUERY,
+      DELETE_RELS_BATCH_QUERY,
+      SET_RELOAD_QUERY,
+      CLEAR_RELOAD_QUERY,
+      READ_RELOAD_QUERY,
+      nodeCreateQuery('Article'),
+      relCreateQuery('MENTIONS'),
       COUNT_NODES_QUERY,
       COUNT_RELS_QUERY,
     ];

@@ -66,7 +66,19 @@ import { OverviewAggregator } from '../overview-aggregate.js';
 import type { AggregateOverview, GroupMembers, GroupMembersRequest } from '../../shared/aggregate.js';
 import { paths } from './paths.js';
 import { articleFacts, provenance } from '../common/provenance.js';
-import { BATCH_SIZE, CLEAR_JEJAK_BATCH_QUERY, describeLoad, ONE_TRANSACTION_MAX_ROWS, replaceInTransaction, rowCount } from './replace-graph.js';
+import {
+  BATCH_SIZE,
+  CLEAR_BATCH_ROWS,
+  CLEAR_RELOAD_QUERY,
+  clearInBatches,
+  describeLoad,
+  ONE_TRANSACTION_MAX_ROWS,
+  READ_RELOAD_QUERY,
+  replaceInTransaction,
+  rowCount,
+  SET_RELOAD_QUERY,
+} from './replace-graph.js';
+import { createAll, DEFAULT_SIZING, prepareRows, type BatchSizing } from './bulk-create.js';
 import { search } from './search.js';
 import { subgraph } from './subgraph.js';
 import { timeline } from '../common/timeline.js';
@@ -83,6 +95,24 @@ export interface Neo4jStoreConfig {
   verify?: boolean;
   /** Every built-in operation's transaction times out after this long (server-side). */
   operationTimeoutMs?: number;
+  /** How replaceGraph and clear cut their work (tests force small batches). */
+  bulk?: Partial<BulkSettings>;
+  /** How long a read trusts the last look at the reload marker (ms); 0 looks every time. */
+  reloadCheckMs?: number;
+}
+
+export interface BulkSettings extends BatchSizing {
+  /** Rows (new graph, or old one to delete, whichever is more) up to which replaceGraph runs in one transaction. */
+  oneTransactionMaxRows: number;
+  /** Deletions per transaction in clear(). */
+  clearBatchRows: number;
+}
+
+/** One look at the reload marker serves the reads of the next second: a reseed is minutes, a read is milliseconds. */
+const RELOAD_CHECK_MS = 1000;
+
+function reloading(since: string): JejakError {
+  return storeUnavailable(`the graph is being reloaded (a reseed started at ${since}); reads answer again when it ends — try again in a minute`);
 }
 
 /** Built-in operations answer an explorer's click: 30 s bounds a big graph. */
@@ -350,12 +380,17 @@ export class Neo4jStore implements Store {
   private readonly database: string | undefined;
 
   private readonly operationTimeoutMs: number;
+  private readonly bulk: BulkSettings;
+  /** Set while this store reloads in batches: its own reads know without asking the database. */
+  private reloadingSince?: string;
+  private reloadSeen?: { at: number; since: Promise<string | null> };
 
   constructor(
     private readonly driver: Driver,
     private readonly cfg: Neo4jStoreConfig,
   ) {
     this.operationTimeoutMs = cfg.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
+    this.bulk = { ...DEFAULT_SIZING, oneTransactionMaxRows: ONE_TRANSACTION_MAX_ROWS, clearBatchRows: CLEAR_BATCH_ROWS, ...cfg.bulk };
     this.database = cfg.database ? cfg.database : undefined;
     this.location = `${safeUri(cfg.uri)} (database ${this.database ?? 'default'})`;
   }
@@ -393,8 +428,32 @@ export class Neo4jStore implements Store {
     }
   }
 
+  /** The reload marker's start time when a reseed in batches is under way (this process's or another's), else null. */
+  private async reloadMarker(): Promise<string | null> {
+    const session = this.session('read');
+    try {
+      const since = (await session.run(READ_RELOAD_QUERY, {}, { timeout: 10_000 })).records[0]?.get('since');
+      return since === undefined || since === null ? null : String(since);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /** Reads during a reload in batches would see part of a graph: they answer 503 instead. */
+  private async assertNotReloading(): Promise<void> {
+    if (this.reloadingSince) throw reloading(this.reloadingSince);
+    const now = Date.now();
+    if (!this.reloadSeen || now - this.reloadSeen.at >= (this.cfg.reloadCheckMs ?? RELOAD_CHECK_MS)) {
+      // A failed look is no reason to refuse: the read itself reports an unreachable server.
+      this.reloadSeen = { at: now, since: this.reloadMarker().catch(() => null) };
+    }
+    const since = await this.reloadSeen.since;
+    if (since) throw reloading(since);
+  }
+
   async run(query: string, params: Record<string, unknown> = {}, options: RunOptions = {}): Promise<RunResult> {
     const mode = options.mode ?? 'read';
+    if (mode === 'read') await this.assertNotReloading();
     const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
     if (!(maxRows >= 0)) throw badRequest('maxRows must be 0 or more');
     const fetchSize = Number.isFinite(maxRows) ? Math.min(Math.max(Math.floor(maxRows) + 1, 1), 1000) : undefined;
@@ -462,12 +521,17 @@ export class Neo4jStore implements Store {
     if (problems.length) throw storeUnavailable(`Neo4j at ${this.location}: ${problems.join('; ')}`);
   }
 
-  /** Deletes Jejak's nodes only (labels from the schema), in batches. */
-  async clear(): Promise<void> {
-    for (;;) {
-      const deleted = await this.tx('write', async (tx) => countOf((await tx.run(CLEAR_JEJAK_BATCH_QUERY)).records, 'deleted'));
-      if (deleted === 0) return;
-    }
+  /** One query in a write transaction of its own, returning the number in its first column. */
+  private readonly countIn = (query: string, params: Record<string, unknown> = {}) =>
+    this.tx('write', async (tx) => {
+      const r = (await tx.run(query, toNeo4jParams(params) as Record<string, unknown>)).records[0];
+      const v = r?.get(0);
+      return isInt(v) ? v.toNumber() : typeof v === 'number' ? v : 0;
+    });
+
+  /** Deletes Jejak's nodes only (labels from the schema): relationships first, in batches, with progress. */
+  async clear(progress: ProgressFn = () => undefined): Promise<void> {
+    await clearInBatches(this.countIn, progress, this.bulk.clearBatchRows);
   }
 
   /** One managed write transaction; a driver retry reruns it whole, and the guarded appends make that harmless. */
@@ -476,16 +540,41 @@ export class Neo4jStore implements Store {
   }
 
   async replaceGraph(data: BulkLoad, progress: ProgressFn = () => undefined): Promise<void> {
+    // Every row is converted, and so checked, before anything is deleted.
+    const rows = prepareRows(data);
     await this.ensureSchema();
-    if (rowCount(data) <= ONE_TRANSACTION_MAX_ROWS) {
-      await this.tx('write', (tx) => replaceInTransaction(tx, data));
-      describeLoad(data, progress);
+    const live = await this.health();
+    const size = Math.max(rowCount(data), live.ok ? live.nodes + live.relationships : 0);
+    if (size <= this.bulk.oneTransactionMaxRows) {
+      const report = await this.tx('write', (tx) => replaceInTransaction(tx, rows, this.bulk));
+      describeLoad(report, 'in one transaction', progress);
       return;
     }
-    // Too big for one transaction's memory: readers may see a partial graph while the batches run.
-    progress(`neo4j: more than ${formatCount(ONE_TRANSACTION_MAX_ROWS)} rows, loading in batches (readers see a partial graph until it ends)`);
-    await this.clear();
-    await this.bulkLoad(data, progress);
+    // Too big for one transaction's memory: batches, with the graph marked as being reloaded until they end.
+    progress(`neo4j: ${formatCount(size)} rows, more than one transaction holds (${formatCount(this.bulk.oneTransactionMaxRows)}): loading in batches; reads answer 503 "the graph is being reloaded" until it ends`);
+    const since = new Date().toISOString();
+    this.reloadingSince = since;
+    try {
+      await this.tx('write', async (tx) => {
+        await tx.run(SET_RELOAD_QUERY, { rows: int(size) });
+      });
+      await this.clear(progress);
+      const report = await createAll(
+        rows,
+        (query, batch) => this.tx('write', async (tx) => (await tx.run(query, { rows: batch })).records.map((r) => r.toObject())),
+        progress,
+        this.bulk,
+      );
+      describeLoad(report, 'in batches', progress);
+    } finally {
+      // Success or failure, the marker goes: a failed reload is the caller's to report, not a graph closed for good.
+      await this.tx('write', async (tx) => {
+        await tx.run(CLEAR_RELOAD_QUERY);
+      }).finally(() => {
+        this.reloadingSince = undefined;
+        this.reloadSeen = undefined;
+      });
+    }
   }
 
   async bulkLoad(data: BulkLoad, progress?: ProgressFn): Promise<void> {
@@ -570,8 +659,8 @@ export class Neo4jStore implements Store {
     return this.run(query.variants.neo4j ?? query.cypher, params, { ...options, mode: 'read' });
   }
 
-  health(): Promise<Health> {
-    return health(async (query) => {
+  async health(): Promise<Health> {
+    const h = await health(async (query) => {
       // Auto-commit reads: no retry loop, so an unreachable server is reported quickly.
       const session = this.session('read');
       try {
@@ -582,6 +671,9 @@ export class Neo4jStore implements Store {
         await session.close().catch(() => undefined);
       }
     }, this.location);
+    if (!h.ok) return h;
+    const since = this.reloadingSince ?? (await this.reloadMarker().catch(() => null));
+    return since ? { ...h, ok: false, message: `the graph is being reloaded (a reseed started at ${since}); reads answer 503 until it ends` } : h;
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,110 @@
+/**
+ * The query shapes the read path used before each index or cache of issue 16,
+ * kept runnable so the bench can put a "before" row beside each "after" row on
+ * the same graph. Each shape is the old code, copied (or its Cypher, through
+ * `store.run`): it must stay what the store did, not what it does now.
+ */
+import { buildGazetteer, entitiesFromGraph } from '../../extract/entities.js';
+import { previewFromText } from '../../server/services/ingest.js';
+import { REL_TYPES } from '../../shared/schema.js';
+import { typeFilter } from '../../store/cypher-names.js';
+import { rankEntries, type SearchEntry } from '../../store/search-rank.js';
+import type { Engine, Store } from '../../store/store.js';
+
+export interface BeforeProbe {
+  hub: string;
+  word: string;
+  typo: string;
+  week: { from: string; to: string };
+  pair: [string, string];
+  /** A new article's raw text and date, for the ingest preview (a synthetic article of the graph). */
+  article?: { raw: string; date: string; outlet: string };
+}
+
+export interface BeforeShape {
+  id: string;
+  operation: 'search' | 'neighbours' | 'timeline' | 'paths' | 'ingest-preview';
+  engine: Engine;
+  /** What the shape did, and what replaced it. */
+  describe: string;
+  run(store: Store, probe: BeforeProbe): Promise<unknown>;
+}
+
+// ---------------------------------------------------------------- search (Kùzu)
+
+/** Every node's names, read once per store as the old adapter did (kept until its next write). */
+const namesOf = new WeakMap<Store, Promise<SearchEntry[]>>();
+function names(store: Store): Promise<SearchEntry[]> {
+  let entries = namesOf.get(store);
+  if (!entries) {
+    entries = store.run('MATCH (n) RETURN n.id AS id, label(n) AS label, n.name AS name, n.aliases AS aliases').then((r) =>
+      r.rows.map((row) => ({ id: String(row.id), label: String(row.label), name: String(row.name ?? ''), aliases: Array.isArray(row.aliases) ? row.aliases.map(String) : [] })),
+    );
+    namesOf.set(store, entries);
+  }
+  return entries;
+}
+
+async function rankEveryName(store: Store, text: string): Promise<unknown> {
+  const { ranked } = rankEntries(await names(store), text, 10, []);
+  if (!ranked.length) return [];
+  return store.run('MATCH (n) WHERE n.id IN $ids RETURN n', { ids: ranked.map((r) => r.entry.id) });
+}
+
+// ---------------------------------------------------------------- timeline (both engines)
+
+/** The old timeline: every relationship's date read and compared, then sorted (no index, no date table). */
+function scanTimeline(store: Store, week: { from: string; to: string }): Promise<unknown> {
+  const rel = `[r${typeFilter(REL_TYPES)}]`;
+  return store.run(
+    `MATCH (a)-${rel}->(b) WITH a, r, b, coalesce(r.dateFrom, r.date) AS firstDay, coalesce(r.dateTo, r.date) AS lastDay ` +
+      'WHERE firstDay <= date($to) AND lastDay >= date($from) RETURN a, r, b ORDER BY coalesce(r.date, firstDay), r.id LIMIT $limit',
+    { from: week.from, to: week.to, limit: 500 },
+    { maxRows: 500 },
+  );
+}
+
+// ---------------------------------------------------------------- ingest preview (both engines)
+
+/** The old gazetteer: every node read whole (articles' texts included) and the gazetteer built again, at every preview. */
+async function gazetteerEveryCall(store: Store, probe: BeforeProbe): Promise<unknown> {
+  if (!probe.article) throw new Error('the ingest-preview shape needs probe.article');
+  const r = await store.run('MATCH (n) WHERE n.aliases IS NOT NULL RETURN n', {}, { maxRows: 200_000 });
+  const gazetteer = buildGazetteer(entitiesFromGraph({ nodes: r.graph.nodes.filter((n) => n.label !== 'Article'), edges: [] }));
+  return previewFromText(probe.article.raw, gazetteer, { date: probe.article.date, outlet: probe.article.outlet });
+}
+
+export const beforeShapes: BeforeShape[] = [
+  {
+    id: 'kuzu-search-rank-every-name',
+    operation: 'search',
+    engine: 'kuzu',
+    describe: 'search by ranking every node\'s names in memory (normalised again at every call); replaced by an in-memory word index kept in step with writes',
+    run: (store, p) => rankEveryName(store, p.word),
+  },
+  {
+    id: 'kuzu-search-typo-rank-every-name',
+    operation: 'search',
+    engine: 'kuzu',
+    describe: 'fuzzy search (one typo) by ranking every node\'s names; replaced by the word index (one-edit candidates from the distinct words)',
+    run: (store, p) => rankEveryName(store, p.typo),
+  },
+  ...(['kuzu', 'neo4j'] as const).map(
+    (engine): BeforeShape => ({
+      id: `${engine}-timeline-scan`,
+      operation: 'timeline',
+      engine,
+      describe: 'a week of timeline by comparing every relationship\'s date, then sorting',
+      run: (store, p) => scanTimeline(store, p.week),
+    }),
+  ),
+  ...(['kuzu', 'neo4j'] as const).map(
+    (engine): BeforeShape => ({
+      id: `${engine}-ingest-gazetteer-every-preview`,
+      operation: 'ingest-preview',
+      engine,
+      describe: 'the ingest preview\'s gazetteer: every node read whole (article texts too) and built again at each preview; replaced by a gazetteer cached per store and refreshed from the store\'s writes',
+      run: gazetteerEveryCall,
+    }),
+  ),
+];
