@@ -15,7 +15,6 @@ export interface MenuItem {
   run(): void;
   /** A toggle (pin): shown as a checkbox item with its state. */
   checked?: boolean;
-  disabled?: boolean;
   id?: string;
 }
 
@@ -56,16 +55,13 @@ function itemButton(item: MenuItem, activate: (item: MenuItem) => void): HTMLEle
     type: 'button',
     role: toggle ? 'menuitemcheckbox' : 'menuitem',
     'aria-checked': toggle ? String(item.checked) : undefined,
-    'aria-disabled': item.disabled ? 'true' : undefined,
     title: item.title,
     id: item.id,
     tabindex: -1,
     class: 'menu-item',
     text: item.text,
   });
-  b.addEventListener('click', () => {
-    if (!item.disabled) activate(item);
-  });
+  b.addEventListener('click', () => activate(item));
   return b;
 }
 
