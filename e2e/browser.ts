@@ -33,8 +33,10 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Opens the explorer and waits until its first graph is drawn; page errors fail the test. */
-export async function openExplorer(browser: Browser, url: string, errors: string[], viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+export async function openExplorer(browser: Browser, url: string, errors: string[], viewport = { width: 1440, height: 900 }, device: { phone?: boolean } = {}): Promise<Page> {
+  // A phone: touch events, a mobile viewport meta honoured, no mouse hover.
+  const touch = device.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {};
+  const context = await browser.newContext({ viewport, acceptDownloads: true, ...touch });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (err) => errors.push(err.message));
@@ -59,7 +61,7 @@ export interface BrowserSession {
    * `url` (default the server's) opens a shared view.
    * Every page a test opens is closed after it.
    */
-  open(options?: { viewport?: { width: number; height: number }; settled?: boolean; url?: string }): Promise<Page>;
+  open(options?: { viewport?: { width: number; height: number }; settled?: boolean; url?: string; phone?: boolean }): Promise<Page>;
 }
 
 // One chromium per test file: every session registers at collection time, so the last one to finish closes it.
@@ -109,9 +111,9 @@ export function useBrowserSession(engine: TestEngine, options: { env?: Record<st
     get errors() {
       return errors;
     },
-    async open({ viewport, settled = true, url } = {}) {
+    async open({ viewport, settled = true, url, phone = false } = {}) {
       if (!server || !sharedBrowser) throw new Error('the browser session is not started yet');
-      const page = await openExplorer(await sharedBrowser, url ?? server.url, errors, viewport);
+      const page = await openExplorer(await sharedBrowser, url ?? server.url, errors, viewport, { phone });
       pages.push(page);
       if (settled) await page.evaluate(() => window.jejak.session.settled);
       return page;

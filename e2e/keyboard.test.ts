@@ -1,21 +1,12 @@
 /** Issue 15, everything by keyboard, and axe-core with no serious or critical violation in any state. */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ArticleResponse, EdgeProvenanceResponse } from '../shared/api.js';
 import { testEngines } from '../server/testing/harness.js';
+import { seriousViolations } from './axe.js';
 import { useBrowserSession } from './browser.js';
 
 const NORTH_KOREA = 'state:north-korea';
-
-/** Serious and critical axe violations, as "rule: target" lines (an empty list passes). */
-async function seriousViolations(p: Page): Promise<string[]> {
-  // @axe-core/playwright's Page type is playwright's own; playwright-core's page is the same object.
-  const result = await new AxeBuilder({ page: p as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 async function focusedText(p: Page): Promise<string> {
   return p.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '');

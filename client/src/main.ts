@@ -26,6 +26,7 @@ import { nodeName, renderArticle, renderClaims, renderEdge, renderNode, showMess
 import { clearPath, fetchPaths, highlightPath, renderPathPanel, type PathPanelHooks, type PathRequest } from './paths.js';
 import { createQueriesPanel, resultTarget } from './queries.js';
 import { hideResults, showResults } from './results.js';
+import { createReadingMode } from './reading-mode.js';
 import { createSearch } from './search.js';
 import { Session } from './session.js';
 import { applyTheme, currentTheme, initialTheme, paletteOf } from './theme.js';
@@ -111,17 +112,17 @@ function reportFilters(before: string): void {
 }
 
 const filtersPanel = createFiltersPanel(setFilters);
-const timeline = createTimeline({
-  onRange: (range) => setFilters({ ...session.filters, ...range }),
-  onSelect: (id) => {
-    const ele = cy.getElementById(id);
-    if (ele.empty()) return;
-    if (ele.isEdge()) return selectEdge(ele as EdgeSingular);
-    cy.elements().unselect();
-    cy.getElementById(id).select();
-    void attempt(() => showNode(id));
-  },
-});
+/** Opens a dated fact (a relationship or an Event node) from the timeline or the phone's list of facts. */
+function openFact(id: string): void {
+  const ele = cy.getElementById(id);
+  if (ele.empty()) return;
+  if (ele.isEdge()) return selectEdge(ele as EdgeSingular);
+  cy.elements().unselect();
+  cy.getElementById(id).select();
+  void attempt(() => showNode(id));
+}
+const timeline = createTimeline({ onRange: (range) => setFilters({ ...session.filters, ...range }), onSelect: openFact });
+createReadingMode({ facts: () => factsInView(cy), open: openFact });
 // Selecting on the canvas lights the matching marks.
 cy.on('select unselect', () => timeline.highlight(cy.elements(':selected').map((e) => e.id())));
 
