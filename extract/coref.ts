@@ -15,7 +15,7 @@
  */
 import { normalizeText } from '../shared/graph.js';
 import type { NodeLabel } from '../shared/schema.js';
-import type { EntityMention, Gazetteer } from './entities.js';
+import type { EntityMention, Gazetteer, GazetteerEntity } from './entities.js';
 
 const PERSON_PRONOUNS = /(?<![\p{L}\p{N}])(?:he|she|him|her|ia|dia|beliau)(?![\p{L}\p{N}-])/giu;
 const PLURAL_PEOPLE = /(?<![\p{L}\p{N}])(?:the two (?:leaders|men|ministers|officials|presidents)|both (?:leaders|men|ministers)|kedua (?:pemimpin|menteri|pejabat|tokoh|presiden))(?![\p{L}\p{N}])/giu;
@@ -86,15 +86,25 @@ export function rolesOf(gazetteer: Gazetteer): Role[] {
   if (cached) return cached;
   const roles: Role[] = [];
   roleCache.set(gazetteer, roles);
-  for (const e of gazetteer.byId.values()) {
-    for (const r of e.roles ?? []) {
-      const tokens = normalizeText(r).split(' ');
-      const words = roleWords(tokens);
-      if (!words.some((w) => HEADS.has(w))) continue;
-      roles.push({ id: e.id, name: e.name, label: e.label, words: new Set(words), state: stateIn(tokens, gazetteer) });
-    }
+  for (const e of gazetteer.byId.values()) roles.push(...rolesOfEntity(e, gazetteer));
+  return roles;
+}
+
+function rolesOfEntity(e: GazetteerEntity, gazetteer: Gazetteer): Role[] {
+  const roles: Role[] = [];
+  for (const r of e.roles ?? []) {
+    const tokens = normalizeText(r).split(' ');
+    const words = roleWords(tokens);
+    if (!words.some((w) => HEADS.has(w))) continue;
+    roles.push({ id: e.id, name: e.name, label: e.label, words: new Set(words), state: stateIn(tokens, gazetteer) });
   }
   return roles;
+}
+
+/** Entities just added to a gazetteer join its roles, when they were read already. */
+export function addRoles(gazetteer: Gazetteer, entities: readonly GazetteerEntity[]): void {
+  const roles = roleCache.get(gazetteer);
+  if (roles) for (const e of entities) roles.push(...rolesOfEntity(e, gazetteer));
 }
 
 function lastBefore(mentions: readonly EntityMention[], pos: number, fits: (m: EntityMention) => boolean): EntityMention | undefined {

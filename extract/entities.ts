@@ -95,25 +95,48 @@ function caseRuleOf(alias: string): CaseRule {
 }
 
 export function buildGazetteer(entities: readonly GazetteerEntity[]): Gazetteer {
-  const byKey = new Map<string, GazetteerEntry[]>();
-  const byId = new Map<string, GazetteerEntity>();
-  let maxTokens = 1;
-  for (const entity of entities) {
-    byId.set(entity.id, entity);
-    const surfaces = [entity.name, ...entity.aliases];
-    for (const surface of surfaces) {
-      const key = normalizeText(surface);
-      if (!key) continue;
-      maxTokens = Math.max(maxTokens, key.split(' ').length);
-      const list = byKey.get(key) ?? [];
-      const existing = list.find((e) => e.entity.id === entity.id);
-      const entry: GazetteerEntry = { entity, caseRule: caseRuleOf(surface), isName: surface === entity.name };
-      if (!existing) list.push(entry);
-      else if (rank(entry.caseRule) < rank(existing.caseRule)) existing.caseRule = entry.caseRule;
-      byKey.set(key, list);
+  const gazetteer: Gazetteer = { byKey: new Map(), byId: new Map(), maxTokens: 1 };
+  for (const entity of entities) addEntity(gazetteer, entity);
+  return gazetteer;
+}
+
+/** Adds one entity's name and aliases; returns the keys it was the first to use. */
+function addEntity(gazetteer: Gazetteer, entity: GazetteerEntity): string[] {
+  const { byKey, byId } = gazetteer;
+  const newKeys: string[] = [];
+  byId.set(entity.id, entity);
+  const surfaces = [entity.name, ...entity.aliases];
+  for (const surface of surfaces) {
+    const key = normalizeText(surface);
+    if (!key) continue;
+    gazetteer.maxTokens = Math.max(gazetteer.maxTokens, key.split(' ').length);
+    const list = byKey.get(key) ?? [];
+    if (!list.length) newKeys.push(key);
+    const existing = list.find((e) => e.entity.id === entity.id);
+    const entry: GazetteerEntry = { entity, caseRule: caseRuleOf(surface), isName: surface === entity.name };
+    if (!existing) list.push(entry);
+    else if (rank(entry.caseRule) < rank(existing.caseRule)) existing.caseRule = entry.caseRule;
+    byKey.set(key, list);
+  }
+  return newKeys;
+}
+
+/**
+ * Adds entities whose id is new to a gazetteer in place, and to its link
+ * index when one was built, so a cached gazetteer follows the graph's new
+ * nodes without being built again (extract/extend-gazetteer.ts adds the roles).
+ */
+export function addToGazetteer(gazetteer: Gazetteer, entities: readonly GazetteerEntity[]): GazetteerEntity[] {
+  const fresh = entities.filter((e) => !gazetteer.byId.has(e.id));
+  const index = linkIndexes.get(gazetteer);
+  for (const entity of fresh) {
+    const newKeys = addEntity(gazetteer, entity);
+    if (index) {
+      for (const k of newKeys) indexKey(index, k, entity);
+      if (entity.label === 'Person') indexSurname(index, entity);
     }
   }
-  return { byKey, byId, maxTokens };
+  return fresh;
 }
 
 function rank(rule: CaseRule): number {
@@ -455,26 +478,31 @@ function linkIndexOf(gazetteer: Gazetteer): LinkIndex {
   let index = linkIndexes.get(gazetteer);
   if (index) return index;
   index = { compact: new Map(), peopleByEnds: new Map(), bySurname: new Map() };
-  for (const [k, entries] of gazetteer.byKey) {
-    const e = entries[0].entity;
-    const ck = k.replace(/ /g, '');
-    if (!index.compact.has(ck)) index.compact.set(ck, e);
-    if (e.label === 'Person' && ck.length >= 7) {
-      for (const end of [`^${ck.slice(0, 3)}`, `$${ck.slice(-3)}`]) {
-        const list = index.peopleByEnds.get(end) ?? [];
-        list.push({ key: ck, entity: e });
-        index.peopleByEnds.set(end, list);
-      }
-    }
-  }
-  for (const e of gazetteer.byId.values()) {
-    if (e.label !== 'Person') continue;
-    const parts = normalizeText(e.name).split(' ');
-    const surname = parts[parts.length - 1];
-    index.bySurname.set(surname, [...(index.bySurname.get(surname) ?? []), e]);
-  }
+  for (const [k, entries] of gazetteer.byKey) indexKey(index, k, entries[0].entity);
+  for (const e of gazetteer.byId.values()) if (e.label === 'Person') indexSurname(index, e);
   linkIndexes.set(gazetteer, index);
   return index;
+}
+
+/** A gazetteer key in the link index, under the first entity that has it. */
+function indexKey(index: LinkIndex, k: string, e: GazetteerEntity): void {
+  const ck = k.replace(/ /g, '');
+  if (!index.compact.has(ck)) index.compact.set(ck, e);
+  if (e.label === 'Person' && ck.length >= 7) {
+    for (const end of [`^${ck.slice(0, 3)}`, `$${ck.slice(-3)}`]) {
+      const list = index.peopleByEnds.get(end) ?? [];
+      list.push({ key: ck, entity: e });
+      index.peopleByEnds.set(end, list);
+    }
+  }
+}
+
+function indexSurname(index: LinkIndex, e: GazetteerEntity): void {
+  const parts = normalizeText(e.name).split(' ');
+  const surname = parts[parts.length - 1];
+  const list = index.bySurname.get(surname);
+  if (list) list.push(e);
+  else index.bySurname.set(surname, [e]);
 }
 
 export function linkToKnown(name: string, label: NodeLabel | null, gazetteer: Gazetteer): EntityMention['linked'] {

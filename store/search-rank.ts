@@ -54,13 +54,35 @@ export function wordScore(queryWord: string, word: string): number {
   return queryWord.length >= FUZZY_MIN_LENGTH && withinOneEdit(queryWord, word) ? 1 : 0;
 }
 
-function nameScore(name: string, q: string, queryWords: readonly string[]): number {
-  const normal = normalizeText(name);
-  const words = normal.split(' ').filter(Boolean);
+/** A name or alias with its normalised form and words, computed once: an index keeps these, the scan computes them per call. */
+export interface PreparedName {
+  name: string;
+  normal: string;
+  words: readonly string[];
+}
+
+/** An entry with its names prepared for scoring. */
+export interface PreparedEntry {
+  entry: SearchEntry;
+  names: readonly PreparedName[];
+}
+
+export function prepareEntry(entry: SearchEntry): PreparedEntry {
+  return {
+    entry,
+    names: [entry.name, ...entry.aliases].map((name) => {
+      const normal = normalizeText(name);
+      return { name, normal, words: normal.split(' ').filter(Boolean) };
+    }),
+  };
+}
+
+function nameScore({ normal, words }: PreparedName, q: string, queryWords: readonly string[]): number {
   let matched = 0;
   let quality = 0;
   for (const qw of queryWords) {
-    const best = Math.max(0, ...words.map((w) => wordScore(qw, w)));
+    let best = 0;
+    for (const w of words) best = Math.max(best, wordScore(qw, w));
     if (best > 0) matched++;
     quality += best;
   }
@@ -70,18 +92,27 @@ function nameScore(name: string, q: string, queryWords: readonly string[]): numb
   return (normal === q ? 1000 : 0) + (normal.startsWith(q) ? 100 : 0) + matched * 20 + quality * 2 + coverage;
 }
 
-/** The entry's best name or alias for the query, or null when none matches. */
-export function scoreEntry(entry: SearchEntry, text: string): RankedEntry | null {
-  const queryWords = searchWords(text);
+/** The prepared entry's best name or alias for the query words, or null when none matches. */
+export function scorePrepared(prepared: PreparedEntry, queryWords: readonly string[]): RankedEntry | null {
   const q = queryWords.join(' ');
   let best: RankedEntry | null = null;
-  for (const name of [entry.name, ...entry.aliases]) {
+  for (const name of prepared.names) {
     const score = nameScore(name, q, queryWords);
-    if (score > 0 && (!best || score > best.score || (score === best.score && name.length < best.matched.length))) best = { entry, score, matched: name };
+    if (score > 0 && (!best || score > best.score || (score === best.score && name.name.length < best.matched.length))) best = { entry: prepared.entry, score, matched: name.name };
   }
   // Entities before articles when equally good: analysts look for actors first.
-  if (best && entry.label === 'Article') best.score -= 5;
+  if (best && prepared.entry.label === 'Article') best.score -= 5;
   return best;
+}
+
+/** The entry's best name or alias for the query, or null when none matches. */
+export function scoreEntry(entry: SearchEntry, text: string): RankedEntry | null {
+  return scorePrepared(prepareEntry(entry), searchWords(text));
+}
+
+/** Best first, then by name, then id: the one order of search results. */
+export function byRank(a: RankedEntry, b: RankedEntry): number {
+  return b.score - a.score || a.entry.name.localeCompare(b.entry.name) || a.entry.id.localeCompare(b.entry.id);
 }
 
 /** Matching entries, best first (then by name, then id), and whether more than `limit` matched. */
@@ -92,7 +123,7 @@ export function rankEntries(entries: Iterable<SearchEntry>, text: string, limit:
     const hit = scoreEntry(entry, text);
     if (hit) hits.push(hit);
   }
-  hits.sort((a, b) => b.score - a.score || a.entry.name.localeCompare(b.entry.name) || a.entry.id.localeCompare(b.entry.id));
+  hits.sort(byRank);
   return { ranked: hits.slice(0, limit), truncated: hits.length > limit };
 }
 

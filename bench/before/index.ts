@@ -7,7 +7,7 @@
 import { buildGazetteer, entitiesFromGraph } from '../../extract/entities.js';
 import { previewFromText } from '../../server/services/ingest.js';
 import { REL_TYPES } from '../../shared/schema.js';
-import { typeFilter } from '../../store/cypher-names.js';
+import { labelFromId, typeFilter } from '../../store/cypher-names.js';
 import { rankEntries, type SearchEntry } from '../../store/search-rank.js';
 import type { Engine, Store } from '../../store/store.js';
 
@@ -64,6 +64,15 @@ function scanTimeline(store: Store, week: { from: string; to: string }): Promise
   );
 }
 
+// ---------------------------------------------------------------- neighbours (both engines)
+
+/** The old first page of a hub: every relationship sorted with its rows whole, fifty kept (the counts per type are unchanged). */
+function sortWholePage(store: Store, hub: string): Promise<unknown> {
+  const label = labelFromId(hub);
+  const type = store.engine === 'kuzu' ? 'label(r)' : 'type(r)';
+  return store.run(`MATCH (n${label ? ':' + label : ''} {id: $id})-[r${typeFilter(REL_TYPES)}]-(m) RETURN n, r, m ORDER BY ${type}, r.id, m.id SKIP 0 LIMIT 50`, { id: hub }, { maxRows: 50 });
+}
+
 // ---------------------------------------------------------------- ingest preview (both engines)
 
 /** The old gazetteer: every node read whole (articles' texts included) and the gazetteer built again, at every preview. */
@@ -89,6 +98,15 @@ export const beforeShapes: BeforeShape[] = [
     describe: 'fuzzy search (one typo) by ranking every node\'s names; replaced by the word index (one-edit candidates from the distinct words)',
     run: (store, p) => rankEveryName(store, p.typo),
   },
+  ...(['kuzu', 'neo4j'] as const).map(
+    (engine): BeforeShape => ({
+      id: `${engine}-neighbours-sort-whole-rows`,
+      operation: 'neighbours',
+      engine,
+      describe: 'a hub\'s first page by sorting all its relationships with their rows whole; replaced by per-type slices from the counts, sorted on ids, only the page read whole',
+      run: (store, p) => sortWholePage(store, p.hub),
+    }),
+  ),
   ...(['kuzu', 'neo4j'] as const).map(
     (engine): BeforeShape => ({
       id: `${engine}-timeline-scan`,

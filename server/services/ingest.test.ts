@@ -104,6 +104,23 @@ describe.each(testEngines())('ingest API on %s', (engine) => {
     expect(await counts()).toEqual(after);
   });
 
+  it('a preview after a commit knows the entity that commit created (the cached gazetteer follows writes)', async () => {
+    const text = (day: number) =>
+      `Belousov dan Kovalenko\n\nSenin, ${day} Desember 2024 10:00 WIB\n\nMOSKOW - Menteri Pertahanan Rusia Andrei Belousov bertemu dengan Duta Besar Zarina Kovalenko di Moskow pada Jumat, ${day - 3} Desember 2024.\n`;
+    const first = await preview(text(9));
+    const met = first.candidates.find((c) => c.predicate === 'MET_WITH')!;
+    expect(met.object).toMatchObject({ id: null, name: 'Zarina Kovalenko' });
+    const commit = await post('/api/ingest', { text: text(9), accept: [met.id] }, TOKEN);
+    expect(commit.status, JSON.stringify(commit.body)).toBe(200);
+    expect(commit.body.nodesCreated).toBe(2); // the article and Zarina Kovalenko
+    // Another article naming her: she is now a known entity, found by the preview's gazetteer.
+    const second = await preview(text(16));
+    const again = second.candidates.find((c) => c.predicate === 'MET_WITH')!;
+    expect(again.object.id).toMatch(/^person:/);
+    expect(again.object.name).toBe('Zarina Kovalenko');
+    expect(second.newEntities.map((e) => e.name)).not.toContain('Zarina Kovalenko');
+  });
+
   it("applies the reviewer's edits of date and status, checked against the schema", async () => {
     const p = await preview(UNDATED);
     const met = p.candidates.find((c) => c.predicate === 'MET_WITH')!;

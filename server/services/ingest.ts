@@ -9,13 +9,15 @@
 import { createHash } from 'node:crypto';
 import type { IngestCommit, IngestMergePlan, IngestPreviewResponse, IngestReport } from '../../shared/api.js';
 import { normalizeText, type Graph, type GraphEdge, type GraphNode } from '../../shared/graph.js';
-import { PROVENANCE_PROPS, isNodeLabel, type NodeLabel } from '../../shared/schema.js';
+import { NODE_LABELS, PROVENANCE_PROPS, isNodeLabel, type NodeLabel } from '../../shared/schema.js';
 import { buildGazetteer, entitiesFromGraph, type Gazetteer } from '../../extract/entities.js';
 import { candidatesToFacts, endId, extractCandidates } from '../../extract/extract.js';
 import { IngestInputError, articleDateOf, validateArticleInput } from '../../extract/input.js';
-import { badRequest } from '../../shared/errors.js';
+import { badRequest, storeUnavailable } from '../../shared/errors.js';
+import { extendGazetteer } from '../../extract/extend-gazetteer.js';
 import { matchingEvent } from '../../store/same-event.js';
-import type { Store } from '../../store/store.js';
+import type { MergeReport, Store } from '../../store/store.js';
+import { labelFromId } from '../../store/cypher-names.js';
 import { acceptedCandidates, applyEdit } from './ingest-review.js';
 
 export const MAX_ARTICLE_BYTES = 5_000_000;
@@ -37,9 +39,54 @@ function asBadRequest<T>(fn: () => T): T {
   }
 }
 
-async function gazetteerFromStore(store: Store) {
-  const r = await store.run('MATCH (n) WHERE n.aliases IS NOT NULL RETURN n', {}, { maxRows: 200_000 });
-  return buildGazetteer(entitiesFromGraph({ nodes: r.graph.nodes.filter((n) => n.label !== 'Article'), edges: [] }));
+/** The entities of every label but Article, read label by label (an article's whole text is no gazetteer's business). */
+async function readGazetteer(store: Store): Promise<Gazetteer> {
+  const labels = NODE_LABELS.filter((l) => l !== 'Article');
+  const read = await Promise.all(labels.map((label) => store.run(`MATCH (n:${label}) RETURN n`, {}, { maxRows: 2_000_000 })));
+  return buildGazetteer(entitiesFromGraph({ nodes: read.flatMap((r) => r.graph.nodes), edges: [] }));
+}
+
+/** The graph's size: a gazetteer built at one size is stale at another (nodes are only added, or the graph replaced). */
+async function sizeOf(store: Store): Promise<string> {
+  const h = await store.health();
+  if (!h.ok) throw storeUnavailable(h.message ?? 'the store is unavailable; try again');
+  return `${h.nodes}:${h.relationships}`;
+}
+
+/**
+ * One gazetteer per store, read once (every entity of a big graph: seconds)
+ * and then extended with the entities each commit through this service
+ * creates; taken again when the graph's size changes otherwise (a reseed,
+ * another server's writes).
+ */
+const gazetteers = new WeakMap<Store, { size: string; gazetteer: Promise<Gazetteer> }>();
+
+async function gazetteerFromStore(store: Store): Promise<Gazetteer> {
+  const size = await sizeOf(store);
+  const cached = gazetteers.get(store);
+  if (cached?.size === size) return cached.gazetteer;
+  const entry = { size, gazetteer: readGazetteer(store) };
+  gazetteers.set(store, entry);
+  entry.gazetteer.catch(() => {
+    if (gazetteers.get(store) === entry) gazetteers.delete(store); // a failed read is not kept
+  });
+  return entry.gazetteer;
+}
+
+/** After a commit: the cached gazetteer of the size before it takes the new entities, or is left to be read again. */
+async function afterCommit(store: Store, nodes: readonly GraphNode[], report: MergeReport): Promise<void> {
+  const cached = gazetteers.get(store);
+  if (!cached) return;
+  const size = await sizeOf(store).catch(() => null);
+  const [n, r] = (size ?? '').split(':').map(Number);
+  const before = `${n - report.nodesCreated}:${r - report.edgesCreated - report.mentionsCreated}`;
+  // Another write landed in between when the sizes do not add up: read it all again next time.
+  if (size === null || cached.size !== before || gazetteers.get(store) !== cached) {
+    if (gazetteers.get(store) === cached) gazetteers.delete(store);
+    return;
+  }
+  extendGazetteer(await cached.gazetteer, entitiesFromGraph({ nodes: nodes.filter((x) => x.label !== 'Article'), edges: [] }));
+  cached.size = size;
 }
 
 /** The same text always gets the same id, so a second ingest finds the first. */
@@ -98,10 +145,15 @@ async function mergePlan(store: Store, edge: GraphEdge, articleId: string, bothK
 }
 
 async function existingEdges(store: Store, edge: GraphEdge): Promise<GraphEdge[]> {
-  const ends = await store.run('MATCH (n) WHERE n.id IN $ids RETURN n', { ids: [edge.source, edge.target] });
-  const labelOf = new Map(ends.graph.nodes.map((n) => [n.id, n.label]));
-  const from = labelOf.get(edge.source);
-  const to = labelOf.get(edge.target);
+  // Ids name their label (store/cypher-names.ts); only an id that does not is looked up, across every label.
+  let from: string | undefined = labelFromId(edge.source);
+  let to: string | undefined = labelFromId(edge.target);
+  if (!from || !to) {
+    const ends = await store.run('MATCH (n) WHERE n.id IN $ids RETURN n', { ids: [edge.source, edge.target] });
+    const labelOf = new Map(ends.graph.nodes.map((n) => [n.id, n.label]));
+    from ??= labelOf.get(edge.source);
+    to ??= labelOf.get(edge.target);
+  }
   if (!from || !to || !isNodeLabel(from) || !isNodeLabel(to)) return [];
   // Labels and type come from the schema's allowlist; ids are parameters.
   const found = await store.run(`MATCH (a:${from} {id: $from})-[r:${edge.type}]->(b:${to} {id: $to}) RETURN a, r, b`, { from: edge.source, to: edge.target });
@@ -184,5 +236,6 @@ export async function commitIngest(store: Store, raw: string | Buffer, options: 
   }
   // The store decides, inside one transaction, what is new and what joins an existing edge of the same event.
   const report = await store.mergeFacts({ articleId: preview.articleId, nodes: [article, ...facts.nodes], edges });
+  await afterCommit(store, facts.nodes, report);
   return { articleId: preview.articleId, accepted: accepted.length, ...report };
 }

@@ -1,6 +1,8 @@
 import type { GraphNode, PlainValue } from '../../shared/graph.js';
 import { badRequest } from '../../shared/errors.js';
-import { rankEntries, searchWords, type SearchEntry } from '../search-rank.js';
+import { isNodeLabel, type NodeLabel } from '../../shared/schema.js';
+import { searchWords, type SearchEntry } from '../search-rank.js';
+import type { SearchIndex } from '../search-index.js';
 import type { Runner, SearchRequest, SearchResult } from '../store.js';
 
 /** Every node's id, label, name and aliases: what the scan ranks. */
@@ -17,15 +19,18 @@ export function toSearchEntries(rows: Record<string, PlainValue>[]): SearchEntry
 
 /**
  * Kùzu's full-text extension is not available offline: the adapter keeps the
- * names in memory (`entries`, rebuilt after its own writes) and the shared
- * rule ranks them; only the hits' nodes are read from the database.
+ * names in a word index in memory (`index`, kept in step with its writes) and
+ * the shared rule ranks the candidates; only the hits' nodes are read from the database.
  */
-export async function search(run: Runner, entries: () => Promise<readonly SearchEntry[]>, request: SearchRequest): Promise<SearchResult> {
+export async function search(run: Runner, index: () => Promise<SearchIndex>, request: SearchRequest): Promise<SearchResult> {
   if (!searchWords(request.text).length) throw badRequest('q must contain at least one letter or digit');
-  const { ranked, truncated } = rankEntries(await entries(), request.text, request.limit, request.labels);
+  const { ranked, truncated } = (await index()).search(request.text, request.limit, request.labels);
   if (!ranked.length) return { hits: [], truncated: false };
-  const found = await run('MATCH (n) WHERE n.id IN $ids RETURN n', { ids: ranked.map((r) => r.entry.id) });
-  const byId = new Map((found.rows.map((r) => r.n) as unknown as GraphNode[]).map((n) => [n.id, n]));
+  // One table per label: a label-less match would scan every node table.
+  const idsByLabel = new Map<NodeLabel, string[]>();
+  for (const r of ranked) if (isNodeLabel(r.entry.label)) idsByLabel.set(r.entry.label, [...(idsByLabel.get(r.entry.label) ?? []), r.entry.id]);
+  const found = await Promise.all([...idsByLabel].map(([label, ids]) => run(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n`, { ids })));
+  const byId = new Map((found.flatMap((f) => f.rows.map((r) => r.n)) as unknown as GraphNode[]).map((n) => [n.id, n]));
   // A node deleted since the names were read is left out.
   const hits = ranked.flatMap((r) => {
     const node = byId.get(r.entry.id);

@@ -48,7 +48,7 @@ import { paths } from './paths.js';
 import { articleFacts, provenance } from '../common/provenance.js';
 import { buildAside, swapIn } from './replace-graph.js';
 import { search, SEARCH_ENTRIES_QUERY, toSearchEntries } from './search.js';
-import type { SearchEntry } from '../search-rank.js';
+import { SearchIndex } from '../search-index.js';
 import { subgraph } from './subgraph.js';
 import { timeline } from '../common/timeline.js';
 
@@ -163,7 +163,8 @@ export class KuzuStore implements Store {
   private readonly gate = new Gate();
   /** Counts writes through this store, so caches of the data know when they are stale. */
   private generation = 0;
-  private names?: { generation: number; entries: Promise<SearchEntry[]> };
+  /** The search index of one generation of the data; `ready` once built, so a merge can add to it in place. */
+  private names?: { generation: number; index: Promise<SearchIndex>; ready?: SearchIndex };
 
   /**
    * `bufferPoolMb` bounds Kùzu's page cache; left to itself Kùzu takes up to
@@ -365,6 +366,7 @@ export class KuzuStore implements Store {
       try {
         const report = await mergeFactsWith(kuzuMergeOps(query), facts);
         await exec(c, 'COMMIT');
+        this.afterMerge(facts);
         return report;
       } catch (err) {
         await exec(c, 'ROLLBACK').catch(() => undefined); // the failed statement may have ended the transaction already
@@ -463,20 +465,44 @@ export class KuzuStore implements Store {
   }
 
   search(request: SearchRequest): Promise<SearchResult> {
-    return search(this.native, () => this.searchEntries(), request);
+    return search(this.native, () => this.searchIndex(), request);
   }
 
-  /** The names search ranks, read once per generation of the data (any write through this store starts a new one). */
-  private searchEntries(): Promise<readonly SearchEntry[]> {
+  /**
+   * The names search ranks, read once and then kept in step with this store's
+   * merges (new nodes added); any other write starts a new generation, read again.
+   */
+  private searchIndex(): Promise<SearchIndex> {
     if (!this.names || this.names.generation !== this.generation) {
-      const generation = this.generation;
-      const entries = this.native(SEARCH_ENTRIES_QUERY).then((r) => toSearchEntries(r.rows));
-      this.names = { generation, entries };
-      entries.catch(() => {
-        if (this.names?.entries === entries) this.names = undefined; // a failed read is not kept
-      });
+      const names: NonNullable<KuzuStore['names']> = {
+        generation: this.generation,
+        index: this.native(SEARCH_ENTRIES_QUERY).then((r) => new SearchIndex(toSearchEntries(r.rows))),
+      };
+      this.names = names;
+      names.index.then(
+        (index) => (names.ready = index),
+        () => {
+          if (this.names === names) this.names = undefined; // a failed read is not kept
+        },
+      );
     }
-    return this.names.entries;
+    return this.names.index;
+  }
+
+  /**
+   * After a merge committed (on the writer, before the generation moves on):
+   * caches built on the generation before it take the batch's new nodes and
+   * stay current; one still being read is dropped, as it may predate the merge.
+   */
+  private afterMerge(batch: FactBatch): void {
+    const names = this.names;
+    if (names?.generation !== this.generation) return;
+    if (!names.ready) {
+      this.names = undefined;
+      return;
+    }
+    names.ready.add(batch.nodes.map((n) => toSearchEntries([{ id: n.id, label: n.label, name: n.properties.name ?? '', aliases: n.properties.aliases ?? [] }])[0]));
+    names.generation = this.generation + 1;
   }
 
   subgraph(ids: readonly string[], maxRows: number): Promise<Capped> {

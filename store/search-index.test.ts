@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticGraph } from '../bench/synthetic.js';
+import { loadKnowledgeBase } from '../seed/facts.js';
+import type { Graph } from '../shared/graph.js';
+import { SearchIndex } from './search-index.js';
+import { rankEntries, type SearchEntry } from './search-rank.js';
+
+const entriesOf = (graph: Graph): SearchEntry[] =>
+  graph.nodes.map((n) => ({ id: n.id, label: n.label, name: String(n.properties.name ?? ''), aliases: Array.isArray(n.properties.aliases) ? n.properties.aliases.map(String) : [] }));
+
+const seed = entriesOf((await loadKnowledgeBase()).graph);
+const synthetic = entriesOf(syntheticGraph({ relationships: 3_000 }));
+
+// Whole words, prefixes, typos (changed, dropped, added, swapped letters), short words, several words, accents, no match.
+const QUERIES = ['Korut', 'korea', 'kor', 'Kim Jong-un', 'Lavorv', 'lavrov', 'Lavrv', 'Lavroov', 'Putin', 'Ptuin', 'AS', 'a', 'Dewan Federasi', 'media pemerintah KCNA', 'Kùzu', 'perjanjian', 'perjanjain', 'zzzz', 'Rusia Korea Utara', 'Santoso', 'Snatoso', 'kota kursk', 'pyongyang', 'Moskow', '2024'];
+
+describe('the search word index', () => {
+  it.each([
+    ['the seed corpus', seed],
+    ['a synthetic graph', synthetic],
+  ])('answers every query exactly as ranking every name does, on %s', (_name, entries) => {
+    const index = new SearchIndex(entries);
+    let matchedSome = 0;
+    for (const q of QUERIES) {
+      for (const [limit, labels] of [[10, []], [3, []], [50, ['Person', 'State']]] as const) {
+        const expected = rankEntries(entries, q, limit, labels);
+        expect(index.search(q, limit, labels), `${q} / ${limit} / ${labels.join(',')}`).toEqual(expected);
+        if (expected.ranked.length) matchedSome++;
+      }
+    }
+    // The comparison means something only when most queries find names.
+    expect(matchedSome).toBeGreaterThan(QUERIES.length);
+  });
+
+  it('finds an entry added after it was built, as a fresh index would, and keeps the names of an id it already has', () => {
+    const index = new SearchIndex(synthetic.slice(0, 100));
+    const added: SearchEntry = { id: 'person:new-lavrova', label: 'Person', name: 'Zinaida Lavrova', aliases: ['Zina'] };
+    expect(index.search('Zinaida', 10).ranked).toEqual([]);
+    index.add([...synthetic.slice(100), added, { ...added, name: 'Renamed' }]);
+    const all = [...synthetic, added];
+    for (const q of ['Zinaida', 'Zinaeda', 'zina', 'lavrova', 'Renamed']) expect(index.search(q, 10), q).toEqual(rankEntries(all, q, 10));
+    expect(index.search('Zinaida', 10).ranked.map((r) => r.entry.id)).toEqual(['person:new-lavrova']);
+    expect(index.size).toBe(all.length);
+  });
+});
