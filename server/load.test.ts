@@ -14,15 +14,18 @@ describe('load (short form)', () => {
   });
   afterAll(async () => s?.close());
 
-  it('serves a mixed read load on 127.0.0.1 with zero errors and the graph unchanged', async () => {
+  // Bounded by count, not by time: every one of the requests must be answered without an error,
+  // however busy the machine (a throughput floor would be a timed test; the bench measures speed).
+  it('serves a mixed read load on 127.0.0.1 (20 connections, 200 requests): every request answered, zero errors, the graph unchanged', async () => {
     const counts = async () => {
       const h = (await (await fetch(`${s.url}/api/health`)).json()) as HealthResponse;
       return [h.nodes, h.relationships];
     };
     const before = await counts();
-    const result = await runLoad(s.url, { seconds: 8, connections: 20, maxRequests: 20_000 });
-    expect(result.requests).toBeGreaterThan(100);
+    const result = await runLoad(s.url, { seconds: 240, connections: 20, maxRequests: 200, requestTimeoutMs: 60_000 });
+    expect(result.requests).toBe(200);
     expect(result.errors).toBe(0);
+    expect(result.statuses).toEqual({ 200: 200 });
     expect(await counts()).toEqual(before);
     // A tracked file: written only when asked (npm run bench), never by npm test.
     if (process.env.JEJAK_WRITE_BENCH_RESULTS !== '1') return;
@@ -31,5 +34,5 @@ describe('load (short form)', () => {
       new URL('load-test-short.json', RESULTS),
       `${JSON.stringify({ ...result, kind: 'npm test short form', machine: { cpus: os.cpus().length, node: process.version } }, null, 2)}\n`,
     );
-  });
+  }, 300_000);
 });

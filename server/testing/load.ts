@@ -28,7 +28,7 @@ export const READ_MIX = [
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
 
-export async function runLoad(base: string, opts: { seconds: number; connections: number; maxRequests?: number; paths?: string[] }): Promise<LoadResult> {
+export async function runLoad(base: string, opts: { seconds: number; connections: number; maxRequests?: number; paths?: string[]; requestTimeoutMs?: number }): Promise<LoadResult> {
   const url = new URL(base);
   if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') throw new Error(`load tests target loopback only, not ${url.hostname}`);
   const paths = opts.paths ?? READ_MIX;
@@ -44,7 +44,7 @@ export async function runLoad(base: string, opts: { seconds: number; connections
       sent++;
       const started = performance.now();
       try {
-        const res = await fetch(base + paths[i++ % paths.length], { signal: AbortSignal.timeout(10_000) });
+        const res = await fetch(base + paths[i++ % paths.length], { signal: AbortSignal.timeout(opts.requestTimeoutMs ?? 10_000) });
         await res.arrayBuffer();
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (res.status >= 400) errors++;
