@@ -121,8 +121,8 @@ export function useBrowserSession(engine: TestEngine, options: { env?: Record<st
   };
 }
 
-/** Clicks an element of the graph where it is drawn, as a person would. */
-export async function clickGraphElement(page: Page, id: string, options: { double?: boolean } = {}): Promise<void> {
+/** Clicks (or right-clicks) an element of the graph where it is drawn, as a person would. */
+export async function clickGraphElement(page: Page, id: string, options: { double?: boolean; button?: 'left' | 'right' } = {}): Promise<void> {
   const point = await page.evaluate((elementId) => {
     const cy = window.cy;
     const ele = cy.getElementById(elementId);
@@ -151,7 +151,7 @@ export async function clickGraphElement(page: Page, id: string, options: { doubl
     return { x: box.left + p.x, y: box.top + p.y };
   }, id);
   if (options.double) await page.mouse.dblclick(point.x, point.y);
-  else await page.mouse.click(point.x, point.y);
+  else await page.mouse.click(point.x, point.y, { button: options.button ?? 'left' });
 }
 
 /**

@@ -87,7 +87,7 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
     expect(await p.evaluate(() => window.cy.edges(':selected').map((e) => e.id()))).toEqual([lastId]);
   });
 
-  it('has no serious or critical axe violation: overview, node, relationship, queries, Cypher, results, dark theme', async () => {
+  it('has no serious or critical axe violation: overview, node, context menu, relationship, queries, Cypher, results, dark theme', async () => {
     const p = await session.open({ settled: false });
     const found: Record<string, string[]> = {};
     found.overview = await seriousViolations(p);
@@ -98,6 +98,14 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
     await p.keyboard.press('Enter');
     await p.locator('#edge-list').waitFor();
     found.node = await seriousViolations(p);
+
+    // The context menu of the selected node, opened by keyboard.
+    await p.locator('#graph').focus();
+    await p.keyboard.press('Shift+F10');
+    await p.locator('#context-menu [role=group] [role=menuitem]').first().waitFor();
+    found.menu = await seriousViolations(p);
+    await p.keyboard.press('Escape');
+    await p.locator('#context-menu').waitFor({ state: 'detached' });
 
     await p.locator('#graph').focus();
     await p.keyboard.press('ArrowDown');
@@ -122,6 +130,6 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
 
     await p.locator('#theme').click();
     found.dark = await seriousViolations(p);
-    expect(found).toEqual({ overview: [], search: [], node: [], relationship: [], results: [], timeline: [], cypher: [], dark: [] });
+    expect(found).toEqual({ overview: [], search: [], node: [], menu: [], relationship: [], results: [], timeline: [], cypher: [], dark: [] });
   }, 240_000);
 });

@@ -1,6 +1,7 @@
 /** Issue 15, queries that say what happened: pickers, explained empty and invalid results, add or replace, a table that closes, a wide Cypher editor. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CLAIM_STATUSES, CLAIM_STATUS_DEFS } from '../shared/schema.js';
 import { testEngines } from '../server/testing/harness.js';
 import { useBrowserSession } from './browser.js';
 
@@ -88,6 +89,35 @@ describe.each(testEngines())('queries that say what happened on %s', (engine) =>
     // The editor spans the graph's width, not the sidebar's.
     const widths = await p.evaluate(() => ({ editor: document.querySelector('#cypher-host')!.getBoundingClientRect().width, stage: document.querySelector('.stage')!.getBoundingClientRect().width }));
     expect(widths.editor).toBeGreaterThan(widths.stage * 0.9);
+  });
+
+  it('offers the schema\'s claim statuses and "any" for a claimStatus parameter, and sends the one chosen', async () => {
+    const p = await fresh();
+    await openQuery(p, 'quote-search');
+    const select = p.locator('#qp-quote-search-status');
+    expect(await select.evaluate((s) => s.tagName)).toBe('SELECT');
+    const options = await select.locator('option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(options).toEqual([['', 'any'], ...CLAIM_STATUSES.map((s) => [s, CLAIM_STATUS_DEFS[s].label])]);
+    await expect(select.inputValue()).resolves.toBe('');
+
+    const run = async () => {
+      const [request, response] = await Promise.all([
+        p.waitForRequest((r) => r.url().endsWith('/api/queries/quote-search/run')),
+        p.waitForResponse((r) => r.url().endsWith('/api/queries/quote-search/run')),
+        p.locator('details[data-name="quote-search"] button[type=submit]').click(),
+      ]);
+      const rows = ((await response.json()) as { rows: Array<Record<string, unknown>> }).rows;
+      return { params: (request.postDataJSON() as { params: Record<string, unknown> }).params, statuses: rows.map((r) => r.status) };
+    };
+    const any = await run();
+    expect(any.params).not.toHaveProperty('status');
+    await select.selectOption('attributed-unnamed');
+    const one = await run();
+    expect(one.params.status).toBe('attributed-unnamed');
+    // Every claim the query answers now has that status, and there are fewer than with "any".
+    expect(one.statuses.length).toBeGreaterThan(0);
+    expect(new Set(one.statuses)).toEqual(new Set(['attributed-unnamed']));
+    expect(one.statuses.length).toBeLessThan(any.statuses.length);
   });
 
   it('adds results to the scene or replaces it; the table closes and its rows select their elements', async () => {

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../server/testing/harness.js';
-import { useBrowserSession } from './browser.js';
+import { clickGraphElement, useBrowserSession } from './browser.js';
 
 describe.each(testEngines())('small things on %s', (engine) => {
   const session = useBrowserSession(engine);
@@ -51,5 +51,28 @@ describe.each(testEngines())('small things on %s', (engine) => {
     await p.waitForTimeout(800);
     expect(await p.locator('#status').textContent()).not.toContain('Expanded');
     expect(await p.evaluate(() => window.cy.nodes().length)).toBe(before);
+  });
+
+  it('brings back the neighbour paging of an expansion on undo', async () => {
+    const p = await fresh();
+    await clickGraphElement(p, 'state:russia');
+    await p.locator('#panel-title', { hasText: 'Russia' }).waitFor();
+    await p.locator('#act-expand').click();
+    await p.locator('#status', { hasText: 'Expanded Russia' }).waitFor();
+    // A first page of 25: "+N more" to load the rest.
+    const first = await p.locator('#act-more').textContent();
+    expect(first).toMatch(/^\+\d+ more$/);
+    await p.locator('#act-more').click();
+    await p.locator('#act-more').waitFor({ state: 'detached' });
+
+    await p.locator('#undo').click();
+    await clickGraphElement(p, 'state:russia');
+    await p.locator('#panel-title', { hasText: 'Russia' }).waitFor();
+    await expect(p.locator('#act-more').textContent()).resolves.toBe(first);
+    await p.locator('#redo').click();
+    await clickGraphElement(p, 'state:russia');
+    await p.locator('#panel-title', { hasText: 'Russia' }).waitFor();
+    await p.locator('#act-expand').waitFor();
+    expect(await p.locator('#act-more').count()).toBe(0);
   });
 });

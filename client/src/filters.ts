@@ -8,6 +8,7 @@ import { REL_TYPES } from '../../shared/schema.js';
 import { byId, clear, el } from './dom.js';
 import { overlaps, spanOf } from './fact-dates.js';
 import { rawEdge, rawNode } from './graph-view.js';
+import './filters.css';
 
 export interface FilterState {
   /** Labels switched off. */
@@ -58,6 +59,65 @@ function nodePasses(node: NodeSingular, f: FilterState, visibleEdges: Set<string
     if (edges.nonempty() && edges.filter((e) => visibleEdges.has(e.id())).empty()) return false;
   }
   return true;
+}
+
+/** How many filters the user set: each label or type switched off (MENTIONS is off by default), the article, the date window. */
+export function filterCount(f: FilterState): number {
+  const types = f.types.filter((t) => !DEFAULT_FILTERS.types.includes(t)).length;
+  return f.labels.length + types + (f.article ? 1 : 0) + (f.from || f.to ? 1 : 0);
+}
+
+export interface Tally {
+  shown: number;
+  total: number;
+}
+
+export interface ShownCounts {
+  nodes: Tally;
+  edges: Tally;
+  byLabel: Map<string, Tally>;
+  byType: Map<string, Tally>;
+}
+
+/** Shown means drawn in full: neither hidden nor faded by the filters. */
+export function isShown(ele: { hasClass(c: string): boolean }): boolean {
+  return !ele.hasClass('filtered') && !ele.hasClass('faded');
+}
+
+function tally(map: Map<string, Tally>, key: string, shown: boolean): void {
+  const t = map.get(key) ?? { shown: 0, total: 0 };
+  t.total++;
+  if (shown) t.shown++;
+  map.set(key, t);
+}
+
+/** What the filters leave shown of what is in view, overall, per label and per relationship type. */
+export function shownCounts(cy: Core): ShownCounts {
+  const byLabel = new Map<string, Tally>();
+  const byType = new Map<string, Tally>();
+  let nodes = 0;
+  let edges = 0;
+  cy.nodes().forEach((n) => {
+    const shown = isShown(n);
+    if (shown) nodes++;
+    tally(byLabel, String(n.data('label')), shown);
+  });
+  cy.edges().forEach((e) => {
+    const shown = isShown(e);
+    if (shown) edges++;
+    tally(byType, String(e.data('type')), shown);
+  });
+  return { nodes: { shown: nodes, total: cy.nodes().length }, edges: { shown: edges, total: cy.edges().length }, byLabel, byType };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The status line after a filter change: "31 of 49 entities and 120 of 216 relationships shown · 2 filters". */
+export function filterSummary(c: ShownCounts, f: FilterState): string {
+  const k = filterCount(f);
+  const filters = k ? plural(k, 'filter', 'filters') : 'no filters';
+  const what = `${c.nodes.shown} of ${plural(c.nodes.total, 'entity', 'entities')} and ${c.edges.shown} of ${plural(c.edges.total, 'relationship', 'relationships')} shown · ${filters}`;
+  return c.nodes.shown === 0 && c.nodes.total > 0 ? `Nothing passes the filters: ${what}.` : what;
 }
 
 export function isActive(f: FilterState): boolean {

@@ -5,7 +5,7 @@
  * render options of perf.ts take over (measured in BENCHMARKS.md); the small
  * seed graph draws exactly as before.
  */
-import cytoscape, { type Core, type CytoscapeOptions, type ElementDefinition, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type CollectionReturnValue, type Core, type CytoscapeOptions, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
@@ -123,9 +123,10 @@ export const READABLE_ZOOM = 0.66;
  * Fits what is shown, without zooming a handful of nodes up to poster size.
  * `readable`: a wide layout (hierarchy, chronological) is not shrunk until
  * its names vanish; it starts at its top left at the smallest readable zoom.
+ * `eles`: fit these instead of everything not hidden (filters fit what they leave shown).
  */
-export function fitView(cy: Core, animate = true, opts: { readable?: boolean } = {}): void {
-  const eles = cy.elements().not('.filtered');
+export function fitView(cy: Core, animate = true, opts: { readable?: boolean; eles?: CollectionReturnValue } = {}): void {
+  const eles = opts.eles ?? cy.elements().not('.filtered');
   if (eles.empty()) return;
   const bb = eles.boundingBox();
   const padding = 40;

@@ -9,11 +9,12 @@ import type { ArticleResponse, QueryResponse } from '../../shared/api.js';
 import { AGGREGATE_FROM, createAggregateView } from './aggregate.js';
 import { api, messageOf } from './api.js';
 import { createCypherPanel } from './cypher-editor.js';
+import { createElementMenu } from './element-menu.js';
 import { byId, el } from './dom.js';
 import * as explore from './explore.js';
 import { createExportMenu } from './export.js';
-import { createFiltersPanel, type ArticleOption, type FilterState } from './filters.js';
-import { createGraphView, fitView } from './graph-view.js';
+import { DEFAULT_FILTERS, createFiltersPanel, filterSummary, isShown, shownCounts, type ArticleOption, type FilterState } from './filters.js';
+import { READABLE_ZOOM, createGraphView, fitView } from './graph-view.js';
 import { createIngestPanel } from './ingest.js';
 import { createChronoAxis } from './chrono-axis.js';
 import { isLayoutId, LAYOUTS, layoutStats, onChronoAxis, rememberLayout } from './layouts.js';
@@ -64,7 +65,13 @@ const session = new Session(view, {
     if (view.renderOptions().tier === 'full') markBundles(cy);
     filtersPanel.render(session.filters, articles);
     timeline.render(session.filters, factsInView(cy));
-    renderLegend(cy, session.filters.labels, (label) => setFilters({ ...session.filters, labels: toggled(session.filters.labels, label) }));
+    renderLegend({
+      counts: shownCounts(cy),
+      hiddenLabels: session.filters.labels,
+      hiddenTypes: session.filters.types,
+      onToggleLabel: (label) => setFilters({ ...session.filters, labels: toggled(session.filters.labels, label) }),
+      onToggleType: (type) => setFilters({ ...session.filters, types: toggled(session.filters.types, type) }),
+    });
     byId<HTMLButtonElement>('undo').disabled = !session.canUndo;
     byId<HTMLButtonElement>('redo').disabled = !session.canRedo;
     (byId<HTMLSelectElement>('layout')).value = session.layout;
@@ -75,10 +82,33 @@ function toggled(list: string[], item: string): string[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 }
 
+/** The ids the filters leave shown, to tell whether a change moved anything. */
+function shownIds(): string {
+  return cy.elements().filter(isShown).map((e) => e.id()).join('\n');
+}
+
 function setFilters(next: FilterState): void {
-  void session.change(() => {
-    session.filters = next;
-  });
+  const before = shownIds();
+  void session
+    .change(() => {
+      session.filters = next;
+    })
+    .then(() => reportFilters(before));
+}
+
+/** Says what the filters did and fits the view to what they leave; with nothing left, offers to clear them. */
+function reportFilters(before: string): void {
+  const counts = shownCounts(cy);
+  const text = filterSummary(counts, session.filters);
+  if (counts.nodes.shown === 0 && counts.nodes.total > 0) {
+    const clear = el('button', { type: 'button', id: 'status-clear-filters', class: 'link', text: 'Clear filters' });
+    clear.addEventListener('click', () => setFilters({ ...DEFAULT_FILTERS, mode: session.filters.mode }));
+    statusBox.replaceChildren(`${text} `, clear);
+    statusBox.classList.remove('error');
+    return;
+  }
+  status(text);
+  if (shownIds() !== before) fitView(cy, true, { eles: cy.elements().filter(isShown) });
 }
 
 const filtersPanel = createFiltersPanel(setFilters);
@@ -156,17 +186,33 @@ cy.on('dbltap', 'node', (ev) => {
 });
 cy.on('dragfree', 'node', () => session.syncUrl());
 
+const elementMenu = createElementMenu(session, byId('graph'), {
+  showNode: (id) => {
+    cy.elements().unselect();
+    cy.getElementById(id).select();
+    void attempt(() => showNode(id));
+  },
+  selectEdge,
+  findPaths: (request) => void findPaths(request),
+  status,
+  expanded: afterExpand,
+});
+
 // ---- search --------------------------------------------------------------
 
 const search = createSearch((hit) => {
   const id = hit.node.id;
   void attempt(async () => {
-    await explore.addNode(session, id);
+    const placed = await explore.addNode(session, id);
     cy.elements().unselect();
-    const node = cy.getElementById(id);
+    const node = cy.getElementById(id) as NodeSingular;
     node.select();
-    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1), duration: 300 });
+    // Centred, zoomed in only as far as names are readable (never out).
+    const zoom = cy.zoom() >= READABLE_ZOOM ? cy.zoom() : 1;
+    const p = node.position();
+    cy.animate({ zoom, pan: { x: cy.width() / 2 - zoom * p.x, y: cy.height() / 2 - zoom * p.y }, duration: 300 });
     await showNode(id);
+    if (placed.added) status(`${nodeName(hit.node, id)} added beside ${placed.links} relationship${placed.links === 1 ? '' : 's'} to what is shown${placed.cut ? ' (a hub: only its first relationships were checked)' : ''}.`);
     byId('graph').focus();
   });
 });
@@ -296,6 +342,7 @@ function onQueryResult(title: string, res: QueryResponse): void {
     .change(() => {
       if (replace) {
         session.pages.clear();
+        session.expansions.clear();
         session.view.replace(res.graph);
       } else added = session.view.add(res.graph);
     })
@@ -363,6 +410,7 @@ byId('graph').addEventListener('keydown', (ev) => {
   else if (ev.key === 'p' && node) void explore.togglePin(session, node.id());
   else if (ev.key === 'e' && node) void attempt(() => explore.focusEgo(session, node.id()));
   else if (ev.key === 'f') fitView(cy);
+  else if (ev.key === 'ContextMenu' || (ev.key === 'F10' && ev.shiftKey)) elementMenu.openForSelection();
   else return;
   ev.preventDefault();
 });
@@ -388,6 +436,7 @@ async function loadOverview(): Promise<void> {
   const res = await api.overview();
   await session.change(() => {
     session.pages.clear();
+    session.expansions.clear();
     session.view.replace(res.graph);
   });
   await session.relayout({ animate: false });

@@ -4,7 +4,7 @@
  * A failed run shows the API's message in the form and leaves the scene as it was.
  */
 import type { QueryResponse, SavedQueryInfo, SavedQueryParam } from '../../shared/api.js';
-import { NODE_LABELS, REL_TYPES } from '../../shared/schema.js';
+import { CLAIM_STATUSES, CLAIM_STATUS_DEFS, NODE_LABELS, REL_TYPES } from '../../shared/schema.js';
 import { api, messageOf } from './api.js';
 import { attachAutocomplete } from './autocomplete.js';
 import { byId, clear, el } from './dom.js';
@@ -92,6 +92,16 @@ function fieldFor(query: string, p: SavedQueryParam): Field {
     case 'label': {
       const options = p.type === 'relType' ? REL_TYPES : NODE_LABELS;
       const select = el('select', common, ...options.map((o) => el('option', { value: o, text: o, selected: o === def })));
+      return { element: select, read: () => text(select) };
+    }
+    case 'claimStatus': {
+      // The schema's statuses, each with what it means; "any" sends nothing (the query's default).
+      const select = el(
+        'select',
+        common,
+        el('option', { value: '', text: 'any', selected: !def }),
+        ...CLAIM_STATUSES.map((s) => el('option', { value: s, text: CLAIM_STATUS_DEFS[s].label, title: CLAIM_STATUS_DEFS[s].description, selected: s === def })),
+      );
       return { element: select, read: () => text(select) };
     }
     default: {

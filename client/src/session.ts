@@ -39,6 +39,8 @@ export class Session {
   layout: LayoutId = rememberedLayout();
   /** Neighbour paging per expanded node, for "+N more". */
   readonly pages = new Map<string, NeighbourPage>();
+  /** Per node, the elements its expansions added, so "collapse" removes exactly those (explore.ts). */
+  readonly expansions = new Map<string, string[]>();
   private readonly history = new History();
   readonly cy: Core;
 
@@ -60,6 +62,8 @@ export class Session {
       pinned: this.cy.nodes('.pinned').map((n) => n.id()),
       filters: { ...this.filters },
       layout: this.layout,
+      pages: Object.fromEntries([...this.pages].map(([id, p]) => [id, { ...p }])),
+      expansions: Object.fromEntries([...this.expansions].map(([id, ids]) => [id, [...ids]])),
     };
   }
 
@@ -68,6 +72,10 @@ export class Session {
     this.view.replace(state.graph);
     this.filters = { ...state.filters };
     this.layout = state.layout as LayoutId;
+    this.pages.clear();
+    for (const [id, p] of Object.entries(state.pages ?? {})) this.pages.set(id, { ...p });
+    this.expansions.clear();
+    for (const [id, ids] of Object.entries(state.expansions ?? {})) this.expansions.set(id, [...ids]);
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => {
         const p = state.positions[n.id()];

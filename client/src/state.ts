@@ -18,6 +18,10 @@ export interface ViewState {
   pinned: string[];
   filters: FilterState;
   layout: string;
+  /** Neighbour paging per expanded node ("+N more"), so undo and redo bring it back with the elements. */
+  pages?: Record<string, { loaded: number; total: number }>;
+  /** What each node's expansions added (ids), for "collapse". Not shared in URLs. */
+  expansions?: Record<string, string[]>;
 }
 
 /** What the URL carries: ids and rounded positions; the data is fetched again on restore. */
