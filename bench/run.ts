@@ -266,12 +266,14 @@ async function main(): Promise<void> {
 
   /** The browser suite (engine-independent): the aggregated overviews measured so far and the drawings. */
   let deferredBrowser = false;
+  const aggregatesSoFar = () =>
+    (results.api ?? []).flatMap((a) =>
+      a.aggregate ? [{ engine: a.engine, relationships: a.relationships, body: a.aggregate.body, serverWarmMs: a.aggregate.warmP50, serverColdMs: a.aggregate.coldMs }] : [],
+    );
   const browserSuite = async () => {
     if (!wanted('browser')) return;
     await attempt('browser', async () => {
-      const aggregates = (results.api ?? []).flatMap((a) =>
-        a.aggregate ? [{ engine: a.engine, relationships: a.relationships, body: a.aggregate.body, serverWarmMs: a.aggregate.warmP50, serverColdMs: a.aggregate.coldMs }] : [],
-      );
+      const aggregates = aggregatesSoFar();
       // Short of time: the aggregated overviews and the quick plan's drawings only.
       const plan = fits('browser, full plan', 8 * 60_000) ? BROWSER : fits('browser, quick plan', 4 * 60_000) ? QUICK_BROWSER : { ...QUICK_BROWSER, sizes: [] };
       results.browser = await runBrowser(WORK, plan, log, aggregates);
@@ -279,6 +281,13 @@ async function main(): Promise<void> {
     });
     flush();
   };
+
+  // `--browser-first`: the drawings before the stores (a deadline that could cut them off later); the aggregated overviews are drawn after the API suites.
+  const browserFirst = args.includes('--browser-first') && wanted('browser');
+  if (browserFirst) {
+    await browserSuite();
+    deferredBrowser = true;
+  }
 
   /** The raw bulk paths of the largest scale wait until after the browser suite: the goals at 1M come first. */
   let deferred: (() => Promise<void>) | null = null;
@@ -411,8 +420,10 @@ async function main(): Promise<void> {
         results.notes.push(`Neo4j ran at ${NEO4J_SCALE.toLocaleString('en')} relationships in this run (--neo4j-scale), not at ${largestScale.toLocaleString('en')}: its seed there would not have ended before the run's deadline.`);
         rawsAtLargest.push(await runScale(NEO4J_SCALE, later, false));
       }
-      deferredBrowser = true;
-      await browserSuite();
+      if (!browserFirst) {
+        deferredBrowser = true;
+        await browserSuite();
+      }
       if (!NEO4J_SCALE && later.length) rawsAtLargest.push(await runScale(largestScale, later, true));
       // Neo4j's seed at the largest scale did not fit before the deadline: the largest scale that fits, so it has figures.
       for (const engine of NEO4J_SCALE ? [] : later) {
@@ -427,6 +438,14 @@ async function main(): Promise<void> {
     }
 
     if (!deferredBrowser) await browserSuite();
+    if (browserFirst && results.browser && aggregatesSoFar().length) {
+      await attempt('browser, aggregated overviews', async () => {
+        const drawn = await runBrowser(WORK, { ...QUICK_BROWSER, sizes: [] }, log, aggregatesSoFar());
+        results.browser!.aggregates = drawn.aggregates;
+        write('browser.json', results.browser);
+      });
+      flush();
+    }
     if (deferred) await (deferred as () => Promise<void>)();
   } finally {
     await (local as LocalNeo4j | null)?.stop();

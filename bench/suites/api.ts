@@ -302,7 +302,7 @@ export async function runApi(o: ApiOptions): Promise<ApiResult> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const base = new URL(url);
   const samples = quick ? 60 : 300;
-  const budgetMs = quick ? 2_000 : 8_000;
+  const budgetMs = quick ? 2_000 : 6_000;
   const endpoints = endpointsFor(probes, { timeoutMs: config.queryTimeoutMs, maxRows: config.maxRows });
   const result: ApiResult = { engine: o.engine, relationships: o.relationships, probes: { ...probes, articles: undefined, pairs: probes.pairs.length } as ApiResult['probes'], latency: [], ingest: null, mixed: null, aggregate: null, beforeAfter: [], notes: [] };
   try {
@@ -366,12 +366,12 @@ export async function runApi(o: ApiOptions): Promise<ApiResult> {
     });
 
     await part('before/after', async () => {
-      result.beforeAfter = await runBeforeAfter(store, o.engine, probes, { latency: result.latency, ingest: result.ingest }, { samples: quick ? 3 : 7, budgetMs: quick ? 3_000 : 10_000, log });
+      result.beforeAfter = await runBeforeAfter(store, o.engine, probes, { latency: result.latency, ingest: result.ingest }, { samples: quick ? 3 : 7, budgetMs: quick ? 3_000 : 8_000, log });
     });
 
     await part('mixed load', async () => {
       const mixed = endpoints.filter((e) => MIXED.some((m) => e.name.startsWith(m)));
-      const seconds = quick ? 3 : 10;
+      const seconds = quick ? 3 : 8;
       const requests = mixed.map((e) => e.http(0));
       const httpLoad = await cannon(url, requests, 32, seconds);
       const bare = await bareLoad(store, mixed, 32, seconds);
@@ -394,7 +394,7 @@ async function measureIngest(base: URL, articles: SyntheticArticle[], log: (line
   const started = performance.now();
   for (const a of articles) {
     // At least three articles, then stop after a minute: a slow commit should not eat the run.
-    if (total.length >= 3 && since(started) > 60_000) break;
+    if (total.length >= 3 && since(started) > 40_000) break;
     const body = JSON.stringify({ text: a.raw, date: a.date, outlet: a.outlet });
     let t = performance.now();
     const p = await request(base, { method: 'POST', path: '/api/ingest/preview', body });

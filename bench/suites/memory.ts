@@ -113,7 +113,7 @@ export async function measureMemory(dataDir: string, neo4j: Neo4jTarget | null, 
     let requests = 0;
     let non2xx = 0;
     for (const e of endpointsFor(probes, { timeoutMs: 5000, maxRows: 5000 })) {
-      const r = await cannon(url, [e.http(0), e.http(1), e.http(2)], 8, quick ? 1 : 3);
+      const r = await cannon(url, [e.http(0), e.http(1), e.http(2)], 8, quick ? 1 : 2);
       requests += r.requests;
       non2xx += r.non2xx + r.errors;
     }
