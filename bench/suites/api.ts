@@ -393,7 +393,7 @@ async function measureIngest(base: URL, articles: SyntheticArticle[], log: (line
   let candidates = 0;
   const started = performance.now();
   for (const a of articles) {
-    // At least three articles, then stop after a minute: a slow commit should not eat the run.
+    // At least three articles, then stop after 40 s: a slow commit should not eat the run.
     if (total.length >= 3 && since(started) > 40_000) break;
     const body = JSON.stringify({ text: a.raw, date: a.date, outlet: a.outlet });
     let t = performance.now();
