@@ -1,8 +1,31 @@
 /**
  * Why a goal is missed and what would close it, by goal key (bench/report.ts):
- * written by hand from the measured figures of the last full run, shown under
- * the goals table of BENCHMARKS.md for each goal that run missed.
+ * written by hand from the measured figures of the last full run (the run of
+ * 2026-12-02 00:36 UTC, and the CPU profile noted where one was taken), shown
+ * under the goals table of BENCHMARKS.md for each goal that run missed.
  */
 export const WHY: Record<string, string> = {
-  search: 'not analysed yet.',
+  search:
+    "the p99 is a few slow answers among fast ones (compare the p50 in section 2): the run shared the 2 cores with a CI run of two Neo4j servers (load average in the header), and on Kùzu every call crosses the worker's IPC. The before/after rows show what the word index bought on the same store; what is left is the tail, which only a quiet machine or a second core for the engine would show.",
+  neighbours:
+    "the per-type totals are counted over all of the hub's edges at every request (tens of thousands at 1M); per-type degree counts kept at write time would make them a lookup. Not built this session.",
+  timeline:
+    'see the before/after rows of section 2 for the scan it replaced; what remains is reading and serialising 500 facts with their claims (the in-process p50 against the HTTP p50 shows the JSON share).',
+  paths:
+    "Kùzu's recursive join explores every hub around both ends at 1M; a bidirectional search bounded by the hubs' degrees would close it. Neo4j's figure is at its smaller scale (see the notes).",
+  ingest:
+    "preview + commit: the preview's gazetteer is cached per store now (before/after rows); the commit is one write transaction, which on Kùzu also crosses the worker and on a busy machine waits for the cores.",
+  http: 'the difference of two p50s taken on a shared machine: for most rows it is within the noise of the contention; the real share is the JSON of large answers (the 500-item timeline, the hub page).',
+  mixed:
+    "on Kùzu at 1M the HTTP side served 15.9 req/s with 0 errors, but the bare script's 32 loops on the isolated store completed no call (37 errors, their message not recorded by this run), so there is no ratio; the bare loop should record its first error. Neo4j's ratio is in section 2.",
+  memory:
+    "at 1M the server process stays at 123 MiB, the engine worker peaks at 1.77 GiB (513 MiB idle): Kùzu's buffer pool (JEJAK_KUZU_BUFFER_MB, 2 GiB by default) fills with what the reads touch, and the worker suite saw 1.6 GiB after one round of reads. A buffer pool of about 512 MiB would bound it under 1 GiB, at the cost of reads from disk; not measured this session. (The short load of this suite completed no request within its 2 s per endpoint on the shared machine; the peak is from the requests in flight.)",
+  load: "Kùzu's seed path writes one JSON file per group and runs its COPY, like the raw path, plus the schema and the health count; at 1M the raw path was not run before the deadline (see the notes), so the ratio is not measured there.",
+  'small-views':
+    "main-thread CPU (section 3) says the app's style costs more than Cytoscape's defaults at the same size: curved (bezier) edges with arrows against plain straight lines, the label font and the per-label rules. `npm run bench -- --only=browser --browser-variants` takes each change apart at 500 and 2,000 nodes; it was not run in this window.",
+  'first-frame-10k':
+    "a CPU profile of the bench page (10k nodes, 20k edges, software canvas) spends most of the main thread in canvas drawImage of Cytoscape's element texture cache: one draw of the whole view costs about a second of CPU here, more with the cores shared. The WebGL renderer runs on SwiftShader (CPU) in this headless Chromium and was slower still; on a real GPU it is the way to close it, or drawing the aggregated overview at this size.",
+  'layout-10k':
+    'the positions come from the web worker, and are placed a slice per frame while a frame stays under 150 ms; at 10k a single draw is already past 200 ms (above), so the placement falls back to one draw and the long tasks left are the draws themselves and fitting the view. Closing it needs a cheaper draw (WebGL on a GPU, no texture cache for tiny nodes) rather than a different placement.',
+  quick: 'not measured in this session: the 20-minute window after the engines landed went to the full run.',
 };

@@ -179,7 +179,7 @@ function apiSection(runs: ApiResult[]): string {
           ],
         ),
         '',
-        `Ratio HTTP / bare: **${m.ratio.toFixed(2)}×** (goal ≥ 0.7: ${met(m.ratio >= 0.7 && m.http.non2xx + m.http.errors === 0)}). Requests cycled: ${m.requests.join('; ')}; ${m.seconds} s each side.`,
+        `Ratio HTTP / bare: **${m.ratio === null || !Number.isFinite(m.ratio) ? 'none (the bare script completed no call)' : `${m.ratio.toFixed(2)}×`}** (goal ≥ 0.7: ${met(m.ratio >= 0.7 && m.http.non2xx + m.http.errors === 0)}). Requests cycled: ${m.requests.join('; ')}; ${m.seconds} s each side.`,
       );
     }
     if (a.notes.length) out.push('', ...a.notes.map((x) => `- ${x}`));
@@ -405,7 +405,9 @@ function goalsSection(r: BenchResults): string {
         const m = api(e)?.mixed;
         if (!m) return null;
         const errors = m.http.non2xx + m.http.errors;
-        return { text: `${m.ratio.toFixed(2)}×, ${errors} errors, p99 ${n(m.http.p99)} ms${at(api(e).relationships)}`, ok: m.ratio >= 0.7 && errors === 0 };
+        // A bare script that completed nothing gives no ratio (JSON carries Infinity as null).
+        const ratioText = m.ratio === null || !Number.isFinite(m.ratio) ? `bare script ${n(m.bare.opsPerSec, 1)} ops/s (${m.bare.errors} errors): no ratio` : `${m.ratio.toFixed(2)}×`;
+        return { text: `${ratioText}, ${errors} errors, p99 ${n(m.http.p99)} ms${at(api(e).relationships)}`, ok: m.ratio !== null && Number.isFinite(m.ratio) ? m.ratio >= 0.7 && errors === 0 : null };
       },
     },
     {
