@@ -122,7 +122,34 @@ export function useBrowserSession(engine: TestEngine, options: { env?: Record<st
 }
 
 /** Clicks (or right-clicks) an element of the graph where it is drawn, as a person would. */
+/**
+ * Waits until the graph holds still: the viewport and every node's position unchanged for five
+ * animation frames (at most 10 s). An animated fit or a streamed layout may still be moving
+ * things, and a click aimed at a position computed meanwhile lands elsewhere.
+ */
+export async function waitForStillGraph(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const cy = window.cy;
+        const snapshot = () => JSON.stringify([cy.zoom(), cy.pan(), cy.nodes().map((n) => n.position())]);
+        const until = performance.now() + 10_000;
+        let last = snapshot();
+        let still = 0;
+        const tick = () => {
+          const now = snapshot();
+          still = now === last && !cy.animated() ? still + 1 : 0;
+          last = now;
+          if (still >= 5 || performance.now() > until) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}
+
 export async function clickGraphElement(page: Page, id: string, options: { double?: boolean; button?: 'left' | 'right' } = {}): Promise<void> {
+  await waitForStillGraph(page);
   const point = await page.evaluate((elementId) => {
     const cy = window.cy;
     const ele = cy.getElementById(elementId);

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../server/testing/harness.js';
-import { clickGraphElement, useBrowserSession } from './browser.js';
+import { clickGraphElement, useBrowserSession, waitForStillGraph } from './browser.js';
 
 describe.each(testEngines())('small things on %s', (engine) => {
   const session = useBrowserSession(engine);
@@ -38,6 +38,7 @@ describe.each(testEngines())('small things on %s', (engine) => {
   it('takes two quick clicks on two different nodes as two selections, not a double-click', async () => {
     const p = await fresh();
     const before = await p.evaluate(() => window.cy.nodes().length);
+    await waitForStillGraph(p);
     const points = await p.evaluate(() => {
       const box = window.cy.container()!.getBoundingClientRect();
       return ['state:russia', 'place:moscow'].map((id) => {
