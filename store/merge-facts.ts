@@ -22,6 +22,23 @@ export interface ExistingEdge extends EventKey {
   hasArticle: boolean;
 }
 
+/**
+ * An `edgesBetween` row (columns id, date, datePrecision, dateFrom, dateTo, place, hasArticle)
+ * as an ExistingEdge; `date` turns the engine's date value into an ISO day.
+ */
+export function existingEdge(row: Record<string, unknown>, date: (v: unknown) => string | null): ExistingEdge {
+  const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+  return {
+    id: String(row.id),
+    date: date(row.date),
+    datePrecision: text(row.datePrecision),
+    dateFrom: date(row.dateFrom),
+    dateTo: date(row.dateTo),
+    place: text(row.place),
+    hasArticle: row.hasArticle === true,
+  };
+}
+
 /** The statements an engine runs inside its write transaction; reads see the transaction's own writes. */
 export interface MergeOps {
   /**

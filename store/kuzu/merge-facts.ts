@@ -6,7 +6,7 @@
 import type { GraphNode, PlainValue } from '../../shared/graph.js';
 import { LABELS, NODE_LABELS, REL_PROPS, isNodeLabel, type NodeLabel, type RelType } from '../../shared/schema.js';
 import { labelFromId } from '../cypher-names.js';
-import { PROVENANCE_PROPS, type End, type ExistingEdge, type MergeOps } from '../merge-facts.js';
+import { PROVENANCE_PROPS, existingEdge, type End, type MergeOps } from '../merge-facts.js';
 
 /** Runs one statement inside the open transaction and returns its rows. */
 export type KuzuTxQuery = (query: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
@@ -56,17 +56,7 @@ export function kuzuMergeOps(query: KuzuTxQuery): MergeOps {
           'list_contains(r.sourceArticles, $article) AS hasArticle',
         { from: from.id, to: to.id, article: articleId },
       );
-      return rows.map(
-        (r): ExistingEdge => ({
-          id: String(r.id),
-          date: iso(r.date),
-          datePrecision: (r.datePrecision as string | null) ?? null,
-          dateFrom: iso(r.dateFrom),
-          dateTo: iso(r.dateTo),
-          place: (r.place as string | null) ?? null,
-          hasArticle: r.hasArticle === true,
-        }),
-      );
+      return rows.map((r) => existingEdge(r, iso));
     },
 
     async appendClaims(type, from, to, edgeId, articleId, claims) {

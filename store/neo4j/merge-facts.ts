@@ -7,7 +7,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { GraphNode } from '../../shared/graph.js';
 import { isNodeLabel, LABELS, REL_PROPS, type NodeLabel } from '../../shared/schema.js';
-import { PROVENANCE_PROPS, type ExistingEdge, type MergeOps } from '../merge-facts.js';
+import { PROVENANCE_PROPS, existingEdge, type MergeOps } from '../merge-facts.js';
 import { ANY_LABEL } from './match.js';
 import { toNeo4jNodeRow, toNeo4jParams, toNeo4jRelRow } from './store.js';
 
@@ -50,17 +50,7 @@ export function neo4jMergeOps(tx: ManagedTransaction): MergeOps {
           'toString(r.dateTo) AS dateTo, r.place AS place, $article IN coalesce(r.sourceArticles, []) AS hasArticle',
         { from: from.id, to: to.id, article: articleId },
       );
-      return found.map(
-        (r): ExistingEdge => ({
-          id: String(r.id),
-          date: str(r.date),
-          datePrecision: str(r.datePrecision),
-          dateFrom: str(r.dateFrom),
-          dateTo: str(r.dateTo),
-          place: str(r.place),
-          hasArticle: r.hasArticle === true,
-        }),
-      );
+      return found.map((r) => existingEdge(r, str));
     },
 
     async appendClaims(type, from, to, edgeId, articleId, claims) {
