@@ -7,12 +7,14 @@
 export class GenerationCache<T> {
   private current?: { generation: number; value: Promise<T>; ready?: T };
 
-  constructor(private readonly build: () => Promise<T>) {}
+  /** `build` may stop early (throw) once `wanted()` turns false: the value was dropped meanwhile. */
+  constructor(private readonly build: (wanted: () => boolean) => Promise<T>) {}
 
   get(generation: number): Promise<T> {
     if (!this.current || this.current.generation !== generation) {
-      const entry: NonNullable<GenerationCache<T>['current']> = { generation, value: this.build() };
+      const entry = { generation } as NonNullable<GenerationCache<T>['current']>;
       this.current = entry;
+      entry.value = this.build(() => this.current === entry);
       entry.value.then(
         (value) => (entry.ready = value),
         () => {
@@ -37,6 +39,19 @@ export class GenerationCache<T> {
       return;
     }
     entry.generation = generation + 1;
+  }
+
+  /** The value if built within `waitMs`, else null (its build goes on, for the next caller). */
+  async within(generation: number, waitMs: number): Promise<T | null> {
+    const value = this.get(generation);
+    if (this.current?.ready !== undefined) return this.current.ready;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
+    try {
+      return await Promise.race([value, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   clear(): void {

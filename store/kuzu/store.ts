@@ -52,7 +52,7 @@ import { buildAside, swapIn } from './replace-graph.js';
 import { search, SEARCH_ENTRIES_QUERY, toSearchEntries } from './search.js';
 import { SearchIndex } from '../search-index.js';
 import { subgraph } from './subgraph.js';
-import { buildDateIndex, timeline } from './timeline.js';
+import { buildDateIndex, INDEX_WAIT_MS, timeline } from './timeline.js';
 import { groupIndex, type DateIndex } from './date-index.js';
 import { GenerationCache } from './generation-cache.js';
 
@@ -181,7 +181,7 @@ export class KuzuStore implements Store {
   /** The names search ranks, read once and then kept in step with this store's merges (new nodes added). */
   private readonly names = new GenerationCache(() => this.native(SEARCH_ENTRIES_QUERY).then((r) => new SearchIndex(toSearchEntries(r.rows))));
   /** The timeline's date index, kept in step with merges (new edges added) until too many were. */
-  private readonly dates = new GenerationCache(() => buildDateIndex(this.native));
+  private readonly dates = new GenerationCache((wanted) => buildDateIndex(this.native, wanted));
 
   /**
    * `bufferPoolMb` bounds Kùzu's page cache; left to itself Kùzu takes up to
@@ -528,7 +528,12 @@ export class KuzuStore implements Store {
   }
 
   timeline(request: TimelineRequest): Promise<Timeline> {
-    return timeline(this.native, () => this.dates.get(this.generation), request);
+    return timeline(this.native, () => this.dates.within(this.generation, INDEX_WAIT_MS), request);
+  }
+
+  /** Starts reading the caches a big graph's first requests would wait for (the server's worker calls it once open). */
+  warm(): void {
+    this.dates.get(this.generation).catch(() => undefined);
   }
 
   provenance(edgeId: string): Promise<EdgeProvenance | null> {
