@@ -233,7 +233,7 @@ export interface MixedRow {
   seconds: number;
   requests: string[];
   http: CannonResult;
-  bare: { opsPerSec: number; p50: number; p99: number; ops: number; errors: number };
+  bare: { opsPerSec: number; p50: number; p99: number; ops: number; errors: number; errorMessages?: Record<string, number> };
   /** http.reqPerSec / bare.opsPerSec: the goal is ≥ 0.7. */
   ratio: number;
 }
@@ -265,6 +265,8 @@ export interface ApiResult {
 async function bareLoad(store: Store, endpoints: Endpoint[], connections: number, seconds: number): Promise<MixedRow['bare']> {
   const times: number[] = [];
   let errors = 0;
+  // What failed, by message (first line), so a run with errors says why.
+  const errorMessages: Record<string, number> = {};
   const end = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async (_, c) => {
@@ -273,13 +275,15 @@ async function bareLoad(store: Store, endpoints: Endpoint[], connections: number
         try {
           await endpoints[i % endpoints.length].direct(store, i);
           times.push(since(t));
-        } catch {
+        } catch (err) {
           errors++;
+          const message = `${endpoints[i % endpoints.length].name}: ${err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : String(err)}`;
+          errorMessages[message] = (errorMessages[message] ?? 0) + 1;
         }
       }
     }),
   );
-  return { opsPerSec: round(times.length / seconds, 1), p50: round(percentile(times, 50), 1), p99: round(percentile(times, 99), 1), ops: times.length, errors };
+  return { opsPerSec: round(times.length / seconds, 1), p50: round(percentile(times, 50), 1), p99: round(percentile(times, 99), 1), ops: times.length, errors, ...(errors ? { errorMessages } : {}) };
 }
 
 export interface ApiOptions {
@@ -377,6 +381,10 @@ export async function runApi(o: ApiOptions): Promise<ApiResult> {
       const bare = await bareLoad(store, mixed, 32, seconds);
       result.mixed = { connections: 32, seconds, requests: mixed.map((e) => e.name), http: httpLoad, bare, ratio: round(httpLoad.reqPerSec / bare.opsPerSec, 3) };
       log(`api ${o.engine}: mixed at 32 connections: ${httpLoad.reqPerSec} req/s over HTTP (p99 ${httpLoad.p99} ms, ${httpLoad.non2xx + httpLoad.errors} errors), ${bare.opsPerSec} ops/s bare: ratio ${result.mixed.ratio}`);
+      for (const [message, count] of Object.entries(bare.errorMessages ?? {})) {
+        log(`api ${o.engine}: bare script error ×${count}: ${message}`);
+        result.notes.push(`32 connections on ${o.engine} at ${o.relationships}, bare script: ${count} × ${message}`);
+      }
     });
   } finally {
     agent.destroy();
