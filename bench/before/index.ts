@@ -7,7 +7,7 @@
 import { buildGazetteer, entitiesFromGraph } from '../../extract/entities.js';
 import { previewFromText } from '../../server/services/ingest.js';
 import { REL_TYPES } from '../../shared/schema.js';
-import { labelFromId, typeFilter } from '../../store/cypher-names.js';
+import { FACT_TYPES, labelFromId, typeFilter } from '../../store/cypher-names.js';
 import { rankEntries, type SearchEntry } from '../../store/search-rank.js';
 import type { Engine, Store } from '../../store/store.js';
 
@@ -73,6 +73,14 @@ function sortWholePage(store: Store, hub: string): Promise<unknown> {
   return store.run(`MATCH (n${label ? ':' + label : ''} {id: $id})-[r${typeFilter(REL_TYPES)}]-(m) RETURN n, r, m ORDER BY ${type}, r.id, m.id SKIP 0 LIMIT 50`, { id: hub }, { maxRows: 50 });
 }
 
+// ---------------------------------------------------------------- shortest path (Kùzu)
+
+/** The old shortest path on Kùzu: the engine's recursive join (`* SHORTEST`) over fact types, up to six hops. */
+function recursiveShortest(store: Store, [from, to]: [string, string]): Promise<unknown> {
+  const end = (v: string, id: string) => `(${v}${labelFromId(id) ? ':' + labelFromId(id) : ''} {id: $${v === 'a' ? 'from' : 'to'}})`;
+  return store.run(`MATCH ${end('a', from)}, ${end('b', to)} MATCH p = (a)-[r${typeFilter(FACT_TYPES)}* SHORTEST 1..6]-(b) RETURN p LIMIT 1`, { from, to }, { maxRows: 1 });
+}
+
 // ---------------------------------------------------------------- ingest preview (both engines)
 
 /** The old gazetteer: every node read whole (articles' texts included) and the gazetteer built again, at every preview. */
@@ -116,6 +124,13 @@ export const beforeShapes: BeforeShape[] = [
       run: (store, p) => scanTimeline(store, p.week),
     }),
   ),
+  {
+    id: 'kuzu-paths-recursive-shortest',
+    operation: 'paths',
+    engine: 'kuzu',
+    describe: 'a shortest path by Kùzu\'s recursive join (`* SHORTEST`), which explodes around hubs and needs a big buffer pool; replaced by a bidirectional breadth-first search over an in-memory adjacency kept in step with merges, only the hops read from the database',
+    run: (store, p) => recursiveShortest(store, p.pair),
+  },
   ...(['kuzu', 'neo4j'] as const).map(
     (engine): BeforeShape => ({
       id: `${engine}-ingest-gazetteer-every-preview`,
