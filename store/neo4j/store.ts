@@ -561,7 +561,7 @@ export class Neo4jStore implements Store {
       await this.clear(progress);
       const report = await createAll(
         rows,
-        (query, batch) => this.tx('write', async (tx) => (await tx.run(query, { rows: batch })).records.map((r) => r.toObject())),
+        (query, params) => this.tx('write', async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject())),
         progress,
         this.bulk,
       );
