@@ -15,7 +15,7 @@ export const WHY: Record<string, string> = {
     "Kùzu's recursive join explores every hub around both ends at 1M; a bidirectional search bounded by the hubs' degrees would close it. Neo4j's figure is at its smaller scale (see the notes).",
   ingest:
     "preview + commit: the preview's gazetteer is cached per store now (before/after rows); the commit is one write transaction, which on Kùzu also crosses the worker and on a busy machine waits for the cores.",
-  http: 'the difference of two p50s taken on a shared machine: for most rows it is within the noise of the contention; the real share is the JSON of large answers (the 500-item timeline, the hub page).',
+  http: 'the median of paired differences (each HTTP request beside the same call in-process): what is left is serialising large answers to JSON (the 500-item timeline, the hub page) and, on a shared machine, the contention inside a pair.',
   mixed:
     "on Kùzu at 1M the HTTP side served 15.9 req/s with 0 errors, but the bare script's 32 loops on the isolated store completed no call (37 errors, their message not recorded by this run), so there is no ratio; the bare loop should record its first error. Neo4j's ratio is in section 2.",
   memory:

@@ -3,7 +3,7 @@
  * relation patterns → dates. Pure and deterministic: no network, no store.
  */
 import { createHash } from 'node:crypto';
-import type { IngestCandidate, IngestCandidateEnd } from '../shared/api.js';
+import type { IngestCandidate, IngestCandidateEnd, ReadArticle } from '../shared/api.js';
 import type { Graph, GraphEdge, GraphNode } from '../shared/graph.js';
 import { normalizeText } from '../shared/graph.js';
 import { PROVENANCE_PROPS, type NodeLabel, type RelType } from '../shared/schema.js';
@@ -13,20 +13,11 @@ import { findDates, type DateMention, type DatePrecision } from './dates.js';
 import { findEntities, proposedEntities, type Gazetteer, type ProposedEntity } from './entities.js';
 import { extractRelations, splitSentences, type SkippedTrigger } from './relations.js';
 
-/** The candidate shapes are API types: one definition in shared/api.ts. */
+/** The candidate and article shapes are API types: one definition in shared/api.ts. */
 export type CandidateEnd = IngestCandidateEnd;
 export type Candidate = IngestCandidate;
 
-export interface ExtractedArticle {
-  headline: string;
-  byline: string | null;
-  /** Publication date, or null when neither the page nor the caller gives one. */
-  date: string | null;
-  undated: boolean;
-  dateText: string | null;
-  outlet: string | null;
-  text: string;
-}
+export type ExtractedArticle = ReadArticle;
 
 export interface ExtractResult {
   article: ExtractedArticle;

@@ -34,6 +34,9 @@ export function createApp({ config, store, log = console.error, serveClient = tr
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // No ETag on API answers: hashing every body (a 500-fact timeline is ~1 MB) costs each request
+  // for a revalidation no client makes; the built client's files keep express.static's own.
+  app.set('etag', false);
   // Behind a reverse proxy each client gets its own rate-limit bucket only when the proxy is trusted.
   app.set('trust proxy', config.trustProxy);
   app.use(

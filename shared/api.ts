@@ -217,18 +217,21 @@ export interface IngestMergePlan {
   reason: string;
 }
 
+/** An article as extraction read it: what the preview shows the reviewer. */
+export interface ReadArticle {
+  headline: string;
+  byline: string | null;
+  /** Publication date, or null when neither the page nor the caller gives one: the article is undated and relative dates are left empty. */
+  date: string | null;
+  undated: boolean;
+  dateText: string | null;
+  outlet: string | null;
+  text: string;
+}
+
 export interface IngestPreviewResponse {
   articleId: string;
-  article: {
-    headline: string;
-    byline: string | null;
-    /** Publication date, or null: the article is undated and relative dates are left empty. */
-    date: string | null;
-    undated: boolean;
-    dateText: string | null;
-    outlet: string | null;
-    text: string;
-  };
+  article: ReadArticle;
   candidates: IngestCandidate[];
   /** Per candidate id: what a commit would do (from the store at preview time). */
   merges: Record<string, IngestMergePlan>;

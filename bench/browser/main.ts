@@ -5,7 +5,7 @@
 import cytoscape, { type Core, type CytoscapeOptions, type StylesheetJson } from 'cytoscape';
 import { aggregateElements, aggregateStyle } from '../../client/src/aggregate.js';
 import type { AggregateOverview } from '../../shared/aggregate.js';
-import { graphStyle } from '../../client/src/graph-view.js';
+import { graphStyle, viewStyle } from '../../client/src/app-style.js';
 import { runLayout } from '../../client/src/layouts.js';
 import { renderOptionsFor } from '../../client/src/perf.js';
 import { paletteOf } from '../../client/src/theme.js';
@@ -33,7 +33,7 @@ function optionsFor(config: RenderConfig, els: BenchElements, variant?: Variant)
   }
   if (config === 'naive') return { ...common, style: [{ selector: 'node', style: { label: 'data(name)' } }] };
   const tuned = renderOptionsFor(all.length);
-  const style: StylesheetJson = tuned.replacesBaseStyle ? tuned.style : [...graphStyle(paletteOf('light')), ...tuned.style];
+  const style = viewStyle(paletteOf('light'), tuned);
   return { ...common, ...tuned.init, ...(config === 'webgl' ? { webgl: true } : {}), style };
 }
 

@@ -14,7 +14,8 @@ import { build } from 'vite';
 import type { StylesheetStyle } from 'cytoscape';
 import type { Graph } from '../../shared/graph.js';
 import type { BenchElements, InitResult, RenderConfig, Variant } from '../browser/protocol.js';
-import { cheapNodeLabels, EDGE_LABELS_ON_SELECTION, minimalStyle, STRAIGHT_EDGES, VIEWPORT_LOD } from '../../client/src/perf.js';
+import { cheapNodeLabels, EDGE_LABELS_ON_SELECTION, leanStyle, minimalStyle, STRAIGHT_EDGES, VIEWPORT_LOD } from '../../client/src/perf.js';
+import { paletteOf } from '../../client/src/theme.js';
 import { CHROMIUM_PATH } from '../machine.js';
 import { percentile, round, sleep } from '../stats.js';
 import { prng, syntheticGraph } from '../synthetic.js';
@@ -67,21 +68,27 @@ export function benchElements(graph: Graph, seed = 5): BenchElements {
   };
 }
 
-const MEDIUM: StylesheetStyle[] = [...EDGE_LABELS_ON_SELECTION, ...cheapNodeLabels(8)];
+/** The medium tier's rules before the lean style: appended to the app style, bezier edges with arrows. */
+const OLD_MEDIUM: StylesheetStyle[] = [...EDGE_LABELS_ON_SELECTION, ...cheapNodeLabels(8)];
+/** The medium tier's style now (JEJAK at these sizes), for one-change variants of it. */
+const LEAN = leanStyle(paletteOf('light'), 8);
 
 /**
  * Small views (500 and 2,000 nodes: perf.ts's medium tier), one change at a
- * time on top of what the app draws there, to find what costs the first frame
- * against plain Cytoscape.
+ * time against what the app draws there (JEJAK: the lean style), and the
+ * older medium tier taken apart, to find what costs the first frame against
+ * plain Cytoscape.
  */
 export const SMALL_VARIANTS: Variant[] = [
-  { name: 'medium tier (app style + edge labels on selection + cheap node labels)', base: 'app', init: {}, style: MEDIUM },
-  { name: 'medium + straight edges, no arrows (haystack)', base: 'app', init: {}, style: [...MEDIUM, ...STRAIGHT_EDGES] },
-  { name: "medium + 'straight' edges with arrows", base: 'app', init: {}, style: [...MEDIUM, { selector: 'edge', style: { 'curve-style': 'straight' } }] },
-  { name: 'medium + bezier edges without arrows', base: 'app', init: {}, style: [...MEDIUM, { selector: 'edge', style: { 'target-arrow-shape': 'none' } }] },
-  { name: 'medium + no node labels', base: 'app', init: {}, style: [...MEDIUM, { selector: 'node', style: { label: '' } }] },
-  { name: 'medium + pixel ratio 1, viewport LOD', base: 'app', init: { ...VIEWPORT_LOD, pixelRatio: 1 }, style: MEDIUM },
-  { name: 'minimal style (the large tier) at this size', base: 'naive', init: {}, style: minimalStyle() },
+  { name: 'old medium tier (app style + edge labels on selection + cheap node labels)', base: 'app', init: {}, style: OLD_MEDIUM },
+  { name: 'old medium + straight edges, no arrows (haystack)', base: 'app', init: {}, style: [...OLD_MEDIUM, ...STRAIGHT_EDGES] },
+  { name: "old medium + 'straight' edges with arrows", base: 'app', init: {}, style: [...OLD_MEDIUM, { selector: 'edge', style: { 'curve-style': 'straight' } }] },
+  { name: 'lean + bezier edges with arrows', base: 'naive', init: {}, style: [...LEAN, { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' } }] },
+  { name: 'lean + app label font and outline', base: 'naive', init: {}, style: [...LEAN, { selector: 'node', style: { 'font-family': 'system-ui, sans-serif', 'text-outline-width': 2, 'text-outline-color': '#ffffff' } }] },
+  { name: 'lean + node borders', base: 'naive', init: {}, style: [...LEAN, { selector: 'node', style: { 'border-width': 1, 'border-color': '#ffffff' } }] },
+  { name: 'lean, no node labels', base: 'naive', init: {}, style: [...LEAN, { selector: 'node', style: { label: '' } }] },
+  { name: 'lean + pixel ratio 1, viewport LOD', base: 'naive', init: { ...VIEWPORT_LOD, pixelRatio: 1 }, style: LEAN },
+  { name: 'lean, names from 12 px (the large tier)', base: 'naive', init: {}, style: minimalStyle() },
 ];
 
 /** One change at a time on top of the app style, to show what each option of client/src/perf.ts buys. */

@@ -1,19 +1,20 @@
 /**
- * The Cytoscape instance: elements from graph JSON, a style derived from the
- * schema (colour and shape per label, relationship type as edge label), and
- * level of detail (labels disappear when zoomed out). Past ~1k elements the
- * render options of perf.ts take over (measured in BENCHMARKS.md); the small
- * seed graph draws exactly as before.
+ * The Cytoscape instance: elements from graph JSON in the app style
+ * (app-style.ts), with level of detail (labels disappear when zoomed out).
+ * Past ~1k elements the lean style and render options of perf.ts replace it
+ * (measured in BENCHMARKS.md); the small seed graph draws in the app style.
  */
-import cytoscape, { type CollectionReturnValue, type Core, type CytoscapeOptions, type ElementDefinition, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type CollectionReturnValue, type Core, type CytoscapeOptions, type ElementDefinition } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import type { Graph, GraphEdge, GraphNode } from '../../shared/graph.js';
-import { LABELS, NODE_LABELS } from '../../shared/schema.js';
+import { graphStyle, viewStyle } from './app-style.js';
 import { spreadOf } from './seeded.js';
 import { renderOptionsFor, renderTier, type RenderOptions, type RenderTier } from './perf.js';
 import type { Palette } from './theme.js';
+
+export { graphStyle, viewStyle };
 
 // Extensions are registered once, at start-up.
 cytoscape.use(fcose);
@@ -42,78 +43,6 @@ export function rawNode(ele: cytoscape.NodeSingular): GraphNode {
 
 export function rawEdge(ele: cytoscape.EdgeSingular): GraphEdge {
   return ele.data('raw') as GraphEdge;
-}
-
-export function graphStyle(p: Palette): StylesheetJson {
-  const byLabel: StylesheetJson = NODE_LABELS.map((label) => ({
-    selector: `node[label = "${label}"]`,
-    style: { 'background-color': LABELS[label].color, shape: LABELS[label].shape },
-  }));
-  return [
-    {
-      selector: 'node',
-      style: {
-        label: 'data(name)',
-        width: 30,
-        height: 30,
-        'font-size': 11,
-        'font-family': 'system-ui, sans-serif',
-        color: p.text,
-        'text-valign': 'bottom',
-        'text-margin-y': 4,
-        // Whole names on up to three lines instead of "Comprehensive Strate…"; the declutter pass keeps them apart.
-        'text-wrap': 'wrap',
-        'text-max-width': '120px',
-        'text-outline-color': p.textOutline,
-        'text-outline-width': 2,
-        'min-zoomed-font-size': 7,
-        'border-width': 1,
-        'border-color': p.background,
-      },
-    },
-    ...byLabel,
-    // Headlines are long: cut, with the whole one in the tooltip and the details panel.
-    { selector: 'node[label = "Article"]', style: { width: 20, height: 20, 'font-size': 9, 'text-wrap': 'ellipsis', 'text-max-width': '160px' } },
-    // Hierarchy and chronological layouts: names beside the node, so rows stay low.
-    { selector: 'node.side-label', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 4, 'text-margin-y': 0 } },
-    {
-      selector: 'edge',
-      style: {
-        label: 'data(type)',
-        width: 1.5,
-        'curve-style': 'bezier',
-        'control-point-step-size': 40,
-        'line-color': p.edge,
-        'target-arrow-color': p.edge,
-        'target-arrow-shape': 'triangle',
-        'arrow-scale': 0.9,
-        'font-size': 8,
-        color: p.edgeText,
-        'text-rotation': 'autorotate',
-        'text-background-color': p.background,
-        'text-background-opacity': 0.85,
-        'text-background-padding': '1px',
-        // Relationship types only once zoomed in (1.4×) far enough to read them; hover and selection show them sooner.
-        'min-zoomed-font-size': 11,
-      },
-    },
-    // Parallel edges lie close together as one bundle labelled with its count (legibility.ts).
-    { selector: 'edge.bundled', style: { 'control-point-step-size': 5, label: '' } },
-    { selector: 'edge.bundle-head', style: { label: 'data(bundle)', 'font-size': 10, 'min-zoomed-font-size': 9, 'text-rotation': 'none' } },
-    { selector: 'edge.spread', style: { 'control-point-step-size': 26 } },
-    { selector: 'edge.labelled', style: { label: 'data(type)', 'font-size': 9, 'min-zoomed-font-size': 0, 'text-rotation': 'autorotate', 'text-background-opacity': 1, 'z-index': 10, color: p.text } },
-    { selector: 'edge[type = "MENTIONS"]', style: { 'line-style': 'dotted', width: 1 } },
-    { selector: 'node.has-more', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': p.edge } },
-    { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': p.text } },
-    { selector: 'node:selected', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': p.accent } },
-    { selector: 'edge:selected', style: { label: 'data(type)', width: 4, 'line-color': p.accent, 'target-arrow-color': p.accent, color: p.accent, 'font-size': 10, 'min-zoomed-font-size': 0, 'z-index': 20 } },
-    // A path in context: its edges thick, its nodes ringed (never resized), everything else dimmed.
-    { selector: 'edge.path', style: { 'line-color': p.path, 'target-arrow-color': p.path, width: 4, label: 'data(type)', 'min-zoomed-font-size': 0, 'z-index': 15 } },
-    { selector: 'node.path', style: { 'border-color': p.path, 'border-width': 4 } },
-    { selector: '.dimmed', style: { opacity: 0.25 } },
-    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
-    { selector: '.filtered', style: { display: 'none' } },
-  ];
 }
 
 /** Below this zoom the node names (11 px) are no longer drawn (min-zoomed-font-size 7). */
@@ -180,12 +109,12 @@ export interface GraphView {
 }
 
 export function createGraphView(container: HTMLElement, palette: Palette): GraphView {
-  let current = renderOptionsFor(0);
+  let current = renderOptionsFor(0, palette);
   let currentPalette = palette;
   const cy = cytoscape({
     container,
     ...current.init,
-    style: [...graphStyle(palette), ...current.style],
+    style: viewStyle(palette, current),
     minZoom: 0.05,
     maxZoom: 4,
     boxSelectionEnabled: true,
@@ -202,8 +131,8 @@ export function createGraphView(container: HTMLElement, palette: Palette): Graph
     const tier = renderTier(count);
     if (tier === current.tier) return;
     if (TIER_RANK[tier] < TIER_RANK[current.tier] && renderTier(Math.ceil(count * 1.25)) === current.tier) return;
-    current = renderOptionsFor(count);
-    cy.style([...graphStyle(currentPalette), ...current.style]);
+    current = renderOptionsFor(count, currentPalette);
+    cy.style(viewStyle(currentPalette, current));
     applyRendererOptions(cy, current.init);
   };
   // Removals (hide, undo) happen outside this module too; one check per burst of them.
@@ -256,7 +185,10 @@ export function createGraphView(container: HTMLElement, palette: Palette): Graph
     },
     setPalette(p) {
       currentPalette = p;
-      cy.style([...graphStyle(p), ...current.style]);
+      // The same tier in the new colours.
+      current = renderOptionsFor(cy.elements().length, p);
+      cy.style(viewStyle(p, current));
+      applyRendererOptions(cy, current.init);
     },
     renderOptions: () => current,
   };

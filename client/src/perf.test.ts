@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LABELS, NODE_LABELS } from '../../shared/schema.js';
+import cytoscape from 'cytoscape';
 import { minimalStyle, renderOptionsFor, renderTier, TIER_THRESHOLDS } from './perf.js';
+import { paletteOf } from './theme.js';
 
 const rule = (style: { selector: string; style: object }[], selector: string) =>
   Object.assign({}, ...style.filter((r) => r.selector === selector).map((r) => r.style)) as Record<string, unknown>;
@@ -15,14 +17,52 @@ describe('renderOptionsFor', () => {
     expect(o.layout).toMatchObject({ quality: 'default', animate: true });
   });
 
-  it('drops edge labels (except on selection) and cheapens node labels from the medium threshold', () => {
+  it('replaces the app style with the lean one from the medium threshold: straight unlabelled edges, names from 8 px', () => {
     const o = renderOptionsFor(TIER_THRESHOLDS.medium);
     expect(o.tier).toBe('medium');
-    expect(o.replacesBaseStyle).toBe(false);
-    expect(rule(o.style, 'edge').label).toBe('');
-    expect(rule(o.style, 'edge:selected').label).toBe('data(type)');
-    expect(rule(o.style, 'node')).toMatchObject({ 'text-outline-width': 0, 'text-wrap': 'none' });
+    expect(o.replacesBaseStyle).toBe(true);
+    expect(rule(o.style, 'edge')).toMatchObject({ 'curve-style': 'haystack' });
+    expect(rule(o.style, 'edge').label).toBeUndefined();
+    expect(rule(o.style, 'node')).toMatchObject({ label: 'data(name)', 'min-zoomed-font-size': 8 });
+    expect(rule(o.style, 'node')['text-outline-width']).toBeUndefined();
     expect(o.layout).toMatchObject({ quality: 'draft', animate: false });
+  });
+
+  it('gives the edges a person looks at their curve, arrow and type back (computed by Cytoscape)', () => {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: renderOptionsFor(TIER_THRESHOLDS.medium).style,
+      elements: [
+        { data: { id: 'a', label: 'Person', name: 'A' } },
+        { data: { id: 'b', label: 'Person', name: 'B' } },
+        { data: { id: 'e1', source: 'a', target: 'b', type: 'MET' } },
+        { data: { id: 'e2', source: 'b', target: 'a', type: 'MET' } },
+        { data: { id: 'e3', source: 'a', target: 'b', type: 'MET' } },
+      ],
+    });
+    const [plain, selected, onPath] = ['e1', 'e2', 'e3'].map((id) => cy.getElementById(id));
+    selected.select();
+    onPath.addClass('path');
+    expect(plain.style('curve-style')).toBe('haystack');
+    expect(plain.style('label')).toBe('');
+    for (const e of [selected, onPath]) {
+      expect(e.style('curve-style')).toBe('bezier');
+      expect(e.style('target-arrow-shape')).toBe('triangle');
+      expect(e.style('label')).toBe('MET');
+    }
+    expect(selected.style('line-color')).toBe(cy.getElementById('e2').style('target-arrow-color'));
+    cy.destroy();
+  });
+
+  it('draws medium and large views in the palette it is given', () => {
+    const dark = paletteOf('dark');
+    for (const n of [TIER_THRESHOLDS.medium, TIER_THRESHOLDS.large]) {
+      const o = renderOptionsFor(n, dark);
+      expect(rule(o.style, 'node').color).toBe(dark.text);
+      expect(rule(o.style, 'edge')['line-color']).toBe(dark.edge);
+      expect(rule(o.style, 'node:selected')['border-color']).toBe(dark.accent);
+    }
   });
 
   it('replaces the style and turns on viewport level of detail for large views', () => {
@@ -54,6 +94,6 @@ describe('minimalStyle', () => {
 
   it('keeps the classes the app toggles', () => {
     const selectors = minimalStyle().map((r) => r.selector);
-    for (const s of ['node:selected', 'edge:selected', 'node.path', 'edge.path', '.dimmed', '.faded', '.filtered']) expect(selectors).toContain(s);
+    for (const s of ['node:selected', 'edge:selected', 'node.path', 'edge.path', 'node.has-more', 'node.pinned', 'node.side-label', '.dimmed', '.faded', '.filtered']) expect(selectors).toContain(s);
   });
 });

@@ -2,20 +2,21 @@
  * Render options by view size, chosen from the numbers in BENCHMARKS.md
  * (`npm run bench`: bench/suites/browser.ts draws 500 to 50k nodes with twice
  * as many edges, with Cytoscape's defaults, with these options, and with each
- * option alone). Use: `cytoscape({ ...o.init, style: [...graphStyle(p), ...o.style] })`
- * with `o = renderOptionsFor(nodes + edges)`, and spread `o.layout` into fcose.
+ * option alone). Use: `cytoscape({ ...o.init, style: viewStyle(p, o) })` (graph-view.ts)
+ * with `o = renderOptionsFor(nodes + edges, p)`, and spread `o.layout` into fcose.
  *
  * What the numbers say (2-core VM, software rendering; see BENCHMARKS.md):
  * - Edge labels (autorotated, with a background) and curved edges with
  *   arrows are the costliest parts of the app style: past ~1k elements they
- *   cost more than the picture gains, so edge labels show on selection only.
+ *   cost more than the picture gains, so edges are straight lines and their
+ *   label, curve and arrow show on selection, hover and paths only.
  * - Node label text is measured for every node even when too small to draw:
  *   no outline, no ellipsis wrap, and drawn only when readable.
- * - From ~8k elements the app style itself is the cost (fonts, wrapping,
- *   outlines, curved labelled edges: NAIVE beat JEJAK when JEJAK only
- *   overrode them), so a minimal style replaces it: colours and shapes per
- *   label, names only when readable, straight unlabelled edges; plus level of
- *   detail while the viewport moves and pixel ratio 1.
+ * - From ~1k elements the app style itself is the cost (fonts, wrapping,
+ *   outlines, borders, curved labelled edges: plain Cytoscape beat the app
+ *   when the app only overrode them), so a lean style replaces it: colours
+ *   and shapes per label, names only when readable, straight unlabelled
+ *   edges; from ~8k plus level of detail while the viewport moves and pixel ratio 1.
  * - fcose at 'draft' quality without animation lays out 2k nodes in a few
  *   seconds where the defaults take tens.
  * - The WebGL renderer (Cytoscape ≥ 3.31, experimental) was slower on this
@@ -23,6 +24,7 @@
  */
 import type { CytoscapeOptions, StylesheetStyle } from 'cytoscape';
 import { LABELS, NODE_LABELS } from '../../shared/schema.js';
+import { paletteOf, type Palette } from './theme.js';
 
 export type RenderTier = 'full' | 'medium' | 'large';
 
@@ -39,7 +41,7 @@ export interface RenderOptions {
   init: Partial<CytoscapeOptions>;
   /**
    * When false, `style` is appended after the app's style (its rules win).
-   * When true, `style` is the whole style: past the large threshold the app
+   * When true, `style` is the whole style: past the medium threshold the app
    * style's per-element work (fonts, wrapping, outlines, curved labelled
    * edges) costs more than overriding it saves.
    */
@@ -83,32 +85,51 @@ export const VIEWPORT_LOD: Partial<CytoscapeOptions> = {
 };
 
 /**
- * The whole style for large views: label colours and shapes from the schema,
- * node names only when readable, straight unlabelled edges, and the classes
- * the app toggles (selection, path, faded, filtered) in neutral colours.
+ * The whole style for medium and large views (the app style's per-element work
+ * costs more than the picture gains there): label colours and shapes from the
+ * schema, node names only from `minFontPx` on screen, straight unlabelled edges
+ * (haystack: one line each, no arrow), and the classes the app toggles. The
+ * edges a person looks at (selected, on a path, labelled on hover) get their
+ * curve, arrow and type back. Measured (`--browser-variants`, 500 and 2,000
+ * nodes): the app style with bezier edges and arrows cost 1.15-1.4x plain
+ * Cytoscape's first frame; this style costs less than plain's.
  */
-export function minimalStyle(): StylesheetStyle[] {
+export function leanStyle(p: Palette = paletteOf('light'), minFontPx = 12): StylesheetStyle[] {
   return [
-    { selector: 'node', style: { label: 'data(name)', width: 30, height: 30, 'font-size': 11, 'min-zoomed-font-size': 12, 'text-valign': 'bottom' } },
+    { selector: 'node', style: { label: 'data(name)', width: 30, height: 30, 'font-size': 11, color: p.text, 'min-zoomed-font-size': minFontPx, 'text-valign': 'bottom', 'text-margin-y': 4 } },
     ...NODE_LABELS.map((l) => ({ selector: `node[label = "${l}"]`, style: { 'background-color': LABELS[l].color, shape: LABELS[l].shape } })),
-    { selector: 'edge', style: { width: 1, 'curve-style': 'haystack', 'haystack-radius': 0, 'line-color': '#9aa4ae' } },
-    { selector: 'edge:selected', style: { label: 'data(type)', width: 3, 'line-color': '#0a66c2', 'font-size': 10 } },
-    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#0a66c2' } },
-    { selector: 'edge.path', style: { 'line-color': '#d62976', width: 4 } },
-    { selector: 'node.path', style: { 'border-color': '#d62976', 'border-width': 4 } },
+    { selector: 'node.side-label', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 4, 'text-margin-y': 0 } },
+    { selector: 'edge', style: { width: 1, 'curve-style': 'haystack', 'haystack-radius': 0, 'line-color': p.edge } },
+    {
+      selector: 'edge:selected, edge.path, edge.labelled',
+      style: {
+        'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'target-arrow-color': p.edge, label: 'data(type)', 'font-size': 10, color: p.text,
+        'text-rotation': 'autorotate', 'text-background-color': p.background, 'text-background-opacity': 1, 'z-index': 10,
+      },
+    },
+    { selector: 'edge:selected', style: { width: 3, 'line-color': p.accent, 'target-arrow-color': p.accent, color: p.accent, 'z-index': 20 } },
+    { selector: 'node.has-more', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': p.edge } },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': p.text } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': p.accent } },
+    { selector: 'edge.path', style: { 'line-color': p.path, 'target-arrow-color': p.path, width: 4, 'z-index': 15 } },
+    { selector: 'node.path', style: { 'border-color': p.path, 'border-width': 4 } },
     { selector: '.dimmed', style: { opacity: 0.25 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
 }
 
+/** The large tier's style (the name the bench's variants use). */
+export const minimalStyle = (p: Palette = paletteOf('light')): StylesheetStyle[] => leanStyle(p, 12);
+
 /** Cytoscape options, extra style rules and fcose options for a view of `elementCount` nodes and edges. */
-export function renderOptionsFor(elementCount: number): RenderOptions {
+export function renderOptionsFor(elementCount: number, palette: Palette = paletteOf('light')): RenderOptions {
   const count = Math.max(0, elementCount);
   const tier = renderTier(count);
   const init: Partial<CytoscapeOptions> = { motionBlur: false };
   const layout: FcoseOptions = { quality: tier === 'full' ? 'default' : 'draft', animate: tier === 'full', animationDuration: 300 };
   if (tier === 'full') return { tier, init, replacesBaseStyle: false, style: [], layout };
-  if (tier === 'medium') return { tier, init, replacesBaseStyle: false, style: [...EDGE_LABELS_ON_SELECTION, ...cheapNodeLabels(8)], layout };
-  return { tier, init: { ...init, ...VIEWPORT_LOD, pixelRatio: 1 }, replacesBaseStyle: true, style: minimalStyle(), layout };
+  // Names from 8 px on screen in medium views (as the app style's cheap labels did), 12 px in large ones.
+  if (tier === 'medium') return { tier, init, replacesBaseStyle: true, style: leanStyle(palette, 8), layout };
+  return { tier, init: { ...init, ...VIEWPORT_LOD, pixelRatio: 1 }, replacesBaseStyle: true, style: leanStyle(palette, 12), layout };
 }

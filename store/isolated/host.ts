@@ -40,7 +40,19 @@ export interface IsolationLimits {
   graceMs?: number;
   /** How often the watchdog reads the child's RSS. */
   pollMs?: number;
+  /**
+   * Reads (built-in and user Cypher) sent to the child at once; the rest wait
+   * here, in order. The child runs each on a pooled connection, so more in
+   * flight would only wait there, where the kill timer would count the wait.
+   */
+  readSlots?: number;
+  /** Reads allowed to wait for a slot; past it a read gets 503 at once (the engine is saturated). */
+  maxQueuedReads?: number;
 }
+
+/** Two slots: an operation may run two queries at once (the timeline does), and the child has four read connections. */
+export const DEFAULT_READ_SLOTS = 2;
+export const DEFAULT_MAX_QUEUED_READS = 256;
 
 /**
  * Ad-hoc and saved Cypher: user-written, so a runaway is theirs to answer for,
@@ -111,9 +123,18 @@ function revive(e: SerializedError): Error {
   return err;
 }
 
+/** A read waiting for a slot; it gives up (503) when its own timeout passes first. */
+interface Queued {
+  start(): void;
+  timer: NodeJS.Timeout;
+}
+
 export class ProcessHost {
   private current?: Worker;
   private readonly pending = new Map<number, Pending>();
+  /** Reads sent to the child and not yet answered (retries on a new child keep their slot). */
+  private readsInFlight = 0;
+  private readonly readQueue: Queued[] = [];
   private nextId = 1;
   /** Set while close() stops the child: calls in flight then are told the store closed, and no child is restarted. */
   private closing = false;
@@ -290,7 +311,53 @@ export class ProcessHost {
   call(method: string, args: unknown[]): Promise<unknown> {
     const options = method === 'run' || method === 'runSavedQuery' ? (args[2] as { timeoutMs?: number } | undefined) : undefined;
     const timeoutMs = options?.timeoutMs ?? this.defaultTimeout(method);
-    return new Promise((resolve, reject) => this.dispatch({ method, args, callbacks: [], timeoutMs, retried: false, resolve, reject }));
+    if (!READS.has(method) && !USER_QUERIES.has(method))
+      return new Promise((resolve, reject) => this.dispatch({ method, args, callbacks: [], timeoutMs, retried: false, resolve, reject }));
+    return new Promise((resolve, reject) => this.admitRead({ method, args, callbacks: [], timeoutMs, retried: false, resolve, reject }));
+  }
+
+  /** Reads (and reads queued) right now: for tests and the health report. */
+  get readLoad(): { inFlight: number; queued: number } {
+    return { inFlight: this.readsInFlight, queued: this.readQueue.length };
+  }
+
+  /**
+   * Sends a read when a slot is free, else queues it. A queued read's timeout
+   * runs while it waits (its caller's deadline does not stop for the queue),
+   * and ends in a 503 that says the engine is busy: the child is not killed
+   * for calls it never started.
+   */
+  private admitRead(p: Pending): void {
+    const slots = this.limits.readSlots ?? DEFAULT_READ_SLOTS;
+    const release = <T>(settle: (v: T) => void) => (v: T) => {
+      this.readsInFlight--;
+      const next = this.readQueue.shift();
+      if (next) {
+        clearTimeout(next.timer);
+        next.start();
+      }
+      settle(v);
+    };
+    const start = () => {
+      this.readsInFlight++;
+      this.dispatch({ ...p, resolve: release(p.resolve), reject: release(p.reject) });
+    };
+    if (this.readsInFlight < slots) return start();
+    const maxQueued = this.limits.maxQueuedReads ?? DEFAULT_MAX_QUEUED_READS;
+    if (this.readQueue.length >= maxQueued) {
+      p.reject(storeUnavailable(`the embedded engine is saturated: ${this.readsInFlight} reads running and ${this.readQueue.length} waiting; try again shortly`));
+      return;
+    }
+    const queued: Queued = {
+      start,
+      timer: setTimeout(() => {
+        const at = this.readQueue.indexOf(queued);
+        if (at >= 0) this.readQueue.splice(at, 1);
+        p.reject(storeUnavailable(`the embedded engine was busy for ${p.timeoutMs} ms (${this.readQueue.length} reads waiting) and did not start this ${USER_QUERIES.has(p.method) ? 'query' : 'read'}; try again shortly`));
+      }, p.timeoutMs),
+    };
+    queued.timer.unref();
+    this.readQueue.push(queued);
   }
 
   /**

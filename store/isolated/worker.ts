@@ -53,3 +53,5 @@ process.on('message', (m: ToWorker) => {
 // the database could wait on a query still running in the engine (Kùzu recovers as from any crash).
 process.on('disconnect', () => process.exit(0));
 send({ type: 'ready' });
+// A big graph's caches (the timeline's date index) are read now, not in the first request's time.
+store.warm();

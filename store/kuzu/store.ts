@@ -36,7 +36,9 @@ import { health } from './health.js';
 import { kuzuMergeOps } from './merge-facts.js';
 import { Gate } from './gate.js';
 import { identityOf, storageProblem, type FileIdentity } from './storage.js';
-import { mergeFactsWith } from '../merge-facts.js';
+import { mergeFactsWith, type End } from '../merge-facts.js';
+import type { PlainValue } from '../../shared/graph.js';
+import type { RelType } from '../../shared/schema.js';
 import { neighbours } from '../common/neighbours.js';
 import { nodeById } from './match.js';
 import { node } from './node.js';
@@ -50,7 +52,9 @@ import { buildAside, swapIn } from './replace-graph.js';
 import { search, SEARCH_ENTRIES_QUERY, toSearchEntries } from './search.js';
 import { SearchIndex } from '../search-index.js';
 import { subgraph } from './subgraph.js';
-import { timeline } from '../common/timeline.js';
+import { buildDateIndex, INDEX_WAIT_MS, timeline } from './timeline.js';
+import { groupIndex, type DateIndex } from './date-index.js';
+import { GenerationCache } from './generation-cache.js';
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type Database = InstanceType<typeof kuzu.Database>;
@@ -78,6 +82,17 @@ async function prepare(c: Connection, query: string): Promise<PreparedStatement>
 }
 
 const READ_CONNECTIONS = 4;
+/** Edges merged since the date index was read, kept beside it; past this many it is read again. */
+const MAX_SIDE_ROWS = 10_000;
+
+/** An edge a merge created: what the caches kept in step with merges need of it. */
+interface CreatedEdge {
+  type: RelType;
+  from: End;
+  to: End;
+  id: string;
+  properties: Record<string, PlainValue>;
+}
 export const DEFAULT_BUFFER_POOL_MB = 2048;
 /** Groups of at least this many rows get a progress line of their own. */
 const BIG_GROUP = 50_000;
@@ -163,8 +178,10 @@ export class KuzuStore implements Store {
   private readonly gate = new Gate();
   /** Counts writes through this store, so caches of the data know when they are stale. */
   private generation = 0;
-  /** The search index of one generation of the data; `ready` once built, so a merge can add to it in place. */
-  private names?: { generation: number; index: Promise<SearchIndex>; ready?: SearchIndex };
+  /** The names search ranks, read once and then kept in step with this store's merges (new nodes added). */
+  private readonly names = new GenerationCache(() => this.native(SEARCH_ENTRIES_QUERY).then((r) => new SearchIndex(toSearchEntries(r.rows))));
+  /** The timeline's date index, kept in step with merges (new edges added) until too many were. */
+  private readonly dates = new GenerationCache((wanted) => buildDateIndex(this.native, wanted));
 
   /**
    * `bufferPoolMb` bounds Kùzu's page cache; left to itself Kùzu takes up to
@@ -364,9 +381,17 @@ export class KuzuStore implements Store {
       };
       await exec(c, 'BEGIN TRANSACTION');
       try {
-        const report = await mergeFactsWith(kuzuMergeOps(query), facts);
+        const ops = kuzuMergeOps(query);
+        // The edges the merge creates, for the caches kept in step with merges.
+        const created: CreatedEdge[] = [];
+        const createEdge = ops.createEdge;
+        ops.createEdge = async (type, from, to, id, properties) => {
+          await createEdge(type, from, to, id, properties);
+          created.push({ type, from, to, id, properties });
+        };
+        const report = await mergeFactsWith(ops, facts);
         await exec(c, 'COMMIT');
-        this.afterMerge(facts);
+        this.afterMerge(facts, created);
         return report;
       } catch (err) {
         await exec(c, 'ROLLBACK').catch(() => undefined); // the failed statement may have ended the transaction already
@@ -465,44 +490,23 @@ export class KuzuStore implements Store {
   }
 
   search(request: SearchRequest): Promise<SearchResult> {
-    return search(this.native, () => this.searchIndex(), request);
-  }
-
-  /**
-   * The names search ranks, read once and then kept in step with this store's
-   * merges (new nodes added); any other write starts a new generation, read again.
-   */
-  private searchIndex(): Promise<SearchIndex> {
-    if (!this.names || this.names.generation !== this.generation) {
-      const names: NonNullable<KuzuStore['names']> = {
-        generation: this.generation,
-        index: this.native(SEARCH_ENTRIES_QUERY).then((r) => new SearchIndex(toSearchEntries(r.rows))),
-      };
-      this.names = names;
-      names.index.then(
-        (index) => (names.ready = index),
-        () => {
-          if (this.names === names) this.names = undefined; // a failed read is not kept
-        },
-      );
-    }
-    return this.names.index;
+    return search(this.native, () => this.names.get(this.generation), request);
   }
 
   /**
    * After a merge committed (on the writer, before the generation moves on):
    * caches built on the generation before it take the batch's new nodes and
-   * stay current; one still being read is dropped, as it may predate the merge.
+   * edges and stay current; one still being read is dropped, as it may predate the merge.
    */
-  private afterMerge(batch: FactBatch): void {
-    const names = this.names;
-    if (names?.generation !== this.generation) return;
-    if (!names.ready) {
-      this.names = undefined;
-      return;
-    }
-    names.ready.add(batch.nodes.map((n) => toSearchEntries([{ id: n.id, label: n.label, name: n.properties.name ?? '', aliases: n.properties.aliases ?? [] }])[0]));
-    names.generation = this.generation + 1;
+  private afterMerge(batch: FactBatch, created: readonly CreatedEdge[]): void {
+    this.names.carry(this.generation, (index: SearchIndex) =>
+      index.add(batch.nodes.map((n) => toSearchEntries([{ id: n.id, label: n.label, name: n.properties.name ?? '', aliases: n.properties.aliases ?? [] }])[0])),
+    );
+    this.dates.carry(this.generation, (index: DateIndex) => {
+      for (const e of created)
+        index.add({ group: groupIndex(e.from.label, e.type, e.to.label), id: e.id, fromId: e.from.id, toId: e.to.id }, e.properties.date, e.properties.dateFrom, e.properties.dateTo);
+      return index.sideSize <= MAX_SIDE_ROWS;
+    });
   }
 
   subgraph(ids: readonly string[], maxRows: number): Promise<Capped> {
@@ -524,7 +528,12 @@ export class KuzuStore implements Store {
   }
 
   timeline(request: TimelineRequest): Promise<Timeline> {
-    return timeline(this.native, request);
+    return timeline(this.native, () => this.dates.within(this.generation, INDEX_WAIT_MS), request);
+  }
+
+  /** Starts reading the caches a big graph's first requests would wait for (the server's worker calls it once open). */
+  warm(): void {
+    this.dates.get(this.generation).catch(() => undefined);
   }
 
   provenance(edgeId: string): Promise<EdgeProvenance | null> {
@@ -558,7 +567,8 @@ export class KuzuStore implements Store {
   private async closeHandles(): Promise<void> {
     const handles = this.handles;
     this.handles = undefined;
-    this.names = undefined;
+    this.names.clear();
+    this.dates.clear();
     if (!handles) return;
     const h = await handles.catch(() => undefined);
     if (!h) return;

@@ -1,0 +1,99 @@
+/**
+ * The timeline on Kùzu, through the date index (`date-index.ts`): the index
+ * picks the window's first `limit` relationships in the timeline's order, and
+ * only those are read, one query per relationship table part, by internal
+ * offset. The common query compared every relationship's dates and sorted
+ * the matches whole: 3.6 s for a week at 1M relationships.
+ */
+import type { GraphEdge, GraphNode } from '../../shared/graph.js';
+import { REL_TYPES } from '../../shared/schema.js';
+import { typeFilter } from '../cypher-names.js';
+import { eventsInWindow, timeline as scanTimeline, timelineOf, windowOf } from '../common/timeline.js';
+import type { Runner, Timeline, TimelineRequest } from '../store.js';
+import { DateIndex, REL_GROUPS, dayNumber, timelineDays, type IndexedRow } from './date-index.js';
+
+/** Reading a million relationships' dates takes a while on a busy machine: beyond the operation's click-sized bound. */
+const BUILD_TIMEOUT_MS = 600_000;
+
+/** Parts of tables read at once while building: two of the store's readers, the others left to requests. */
+const BUILD_LANES = 2;
+/** How long a timeline waits for the index being built before it answers with the scan instead. */
+export const INDEX_WAIT_MS = 10_000;
+
+/** Every dated relationship's offset and days, in the timeline's order (sort day, then id); stops once `wanted` turns false. */
+export async function buildDateIndex(run: Runner, wanted: () => boolean = () => true): Promise<DateIndex> {
+  const rows: Array<IndexedRow & { id: string }> = [];
+  const groups = [...REL_GROUPS.entries()];
+  const lane = async () => {
+    for (let next = groups.shift(); next; next = groups.shift()) {
+      if (!wanted()) throw new Error('the date index was dropped while it was read');
+      await readGroup(next[0], next[1]);
+    }
+  };
+  const readGroup = async (group: number, g: (typeof REL_GROUPS)[number]) => {
+    // Labels and types come from the schema; offsets count within one (from, type, to) part of a table.
+    const r = await run(
+      `MATCH (a:${g.from})-[r:${g.type}]->(b:${g.to}) WHERE r.date IS NOT NULL OR r.dateFrom IS NOT NULL ` +
+        'RETURN offset(ID(r)) AS o, r.id AS id, r.date AS d, r.dateFrom AS f, r.dateTo AS t',
+      {},
+      { timeoutMs: BUILD_TIMEOUT_MS },
+    );
+    for (const row of r.rows) {
+      const days = timelineDays(row.d, row.f, row.t);
+      if (days) rows.push({ group, offset: Number(row.o), id: String(row.id), ...days });
+    }
+  };
+  await Promise.all(Array.from({ length: BUILD_LANES }, lane));
+  rows.sort(byTimeline);
+  return new DateIndex(rows);
+}
+
+/** The timeline's order, as the common query's ORDER BY spells it (ids in code-unit order, as Kùzu compares strings). */
+function byTimeline(a: { sort: number; id: string }, b: { sort: number; id: string }): number {
+  return a.sort - b.sort || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function sortDayOf(edge: GraphEdge): number {
+  return timelineDays(edge.properties.date, edge.properties.dateFrom, edge.properties.dateTo)?.sort ?? Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Events and facts whose date or range overlaps the window: the same answer
+ * as `common/timeline.ts`, which answers instead while the index is still
+ * being read (`dates` gives null): a first call on a big graph must not wait
+ * for the whole read.
+ */
+export async function timeline(run: Runner, dates: () => Promise<DateIndex | null>, request: TimelineRequest): Promise<Timeline> {
+  const types = request.types.length ? request.types : REL_TYPES;
+  typeFilter(types); // refuses a type outside the schema, as the common query does
+  const window = windowOf(request);
+  const index = await dates();
+  if (!index) return scanTimeline(run, request);
+  const events = eventsInWindow(run, request);
+  const pick = index.window(dayNumber(window.from), dayNumber(window.to), types, request.limit);
+  const [parts, eventRows] = await Promise.all([Promise.all([
+    ...[...pick.indexed].map(([group, offsets]) => {
+      const g = REL_GROUPS[group];
+      return run(`MATCH (a:${g.from})-[r:${g.type}]->(b:${g.to}) WHERE offset(ID(r)) IN $offsets RETURN a, r, b`, { offsets });
+    }),
+    ...pick.side.map((s) => {
+      const g = REL_GROUPS[s.group];
+      return run(`MATCH (a:${g.from} {id: $from})-[r:${g.type}]->(b:${g.to} {id: $to}) WHERE r.id = $id RETURN a, r, b`, { from: s.fromId, to: s.toId, id: s.id });
+    }),
+  ]), events]);
+  const nodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  for (const p of parts) {
+    for (const n of p.graph.nodes) nodes.set(n.id, n);
+    for (const e of p.graph.edges) edges.set(e.id, e);
+  }
+  const kept = [...edges.values()]
+    .map((edge) => ({ edge, sort: sortDayOf(edge), id: edge.id }))
+    .sort(byTimeline)
+    .slice(0, request.limit)
+    .map((k) => k.edge);
+  // The nodes in row order, as the common query returns them: each edge's source, then its target.
+  const ends = new Map<string, GraphNode>();
+  for (const e of kept) for (const id of [e.source, e.target]) if (!ends.has(id) && nodes.has(id)) ends.set(id, nodes.get(id)!);
+  return timelineOf(eventRows, { graph: { nodes: [...ends.values()], edges: kept }, truncated: false }, request.limit);
+}
