@@ -21,14 +21,10 @@
  * name their index (a hint): on its own the planner took the date index for
  * the last part and read 30k facts of one type at 1M instead of 3k.
  */
-import { mergeGraphs, type GraphNode } from '../../shared/graph.js';
 import { REL_TYPES, type RelType } from '../../shared/schema.js';
 import { typeFilter } from '../cypher-names.js';
-import { timelineEntries } from '../results.js';
+import { timelineOf, windowOf } from '../common/timeline.js';
 import type { Runner, Timeline, TimelineRequest } from '../store.js';
-
-const EARLIEST = '0001-01-01';
-const LATEST = '9999-12-31';
 
 /** The parts over one pattern variable `x` (a relationship of one type, or an Event), each ending in `RETURN x, k, xid`; `hint(index)` names the index a part seeks. */
 function parts(match: string, hint: (on: string) => string): string[] {
@@ -52,12 +48,11 @@ export const EVENTS_TIMELINE_QUERY = `CALL () { ${parts('MATCH (x:Event)', () =>
 
 /** Events and facts whose date or dateFrom..dateTo range overlaps the window: the shared rule's answer. */
 export async function timeline(run: Runner, request: TimelineRequest): Promise<Timeline> {
-  const params = { from: request.from ?? EARLIEST, to: request.to ?? LATEST, limit: request.limit };
+  const params = { ...windowOf(request), limit: request.limit };
   const types = request.types.length ? [...new Set(request.types)] : REL_TYPES;
   const [events, facts] = await Promise.all([
     run(EVENTS_TIMELINE_QUERY, params, { maxRows: request.limit }),
     run(factsTimelineQuery(types), params, { maxRows: request.limit }),
   ]);
-  const { entries, truncated } = timelineEntries(events.graph.nodes as GraphNode[], facts.graph.edges, request.limit);
-  return { entries, graph: mergeGraphs(events.graph, facts.graph), truncated: truncated || events.truncated || facts.truncated };
+  return timelineOf(events, facts, request.limit);
 }
