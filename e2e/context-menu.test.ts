@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { NeighboursResponse } from '../shared/api.js';
 import { testEngines } from '../server/testing/harness.js';
-import { clickGraphElement, useBrowserSession } from './browser.js';
+import { clickGraphElement, screenshot, useBrowserSession } from './browser.js';
 
 const NORTH_KOREA = 'state:north-korea';
 const RUSSIA = 'state:russia';
@@ -46,6 +46,20 @@ describe.each(testEngines())('the context menu on %s', (engine) => {
     expect(offered).toEqual([...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([type, n]) => `${type} (${n})`));
     // No collapse before anything was expanded.
     expect(await p.locator('#menu-collapse').count()).toBe(0);
+    // The README's picture: the same menu over the whole overview, not over the node zoomed to fill the view.
+    await p.keyboard.press('Escape');
+    await p.locator('#context-menu').waitFor({ state: 'detached' });
+    const at = await p.evaluate((id) => {
+      const cy = window.cy;
+      cy.fit(undefined, 40);
+      const box = cy.container()!.getBoundingClientRect();
+      const q = cy.getElementById(id).renderedPosition();
+      return { x: box.left + q.x, y: box.top + q.y };
+    }, NORTH_KOREA);
+    await p.mouse.click(at.x, at.y, { button: 'right' });
+    await expect(p.locator('#context-menu').getAttribute('aria-label')).resolves.toBe('Actions on North Korea');
+    await p.locator('#context-menu [role=group] [role=menuitem]').first().waitFor();
+    await screenshot(p, 'context-menu.png');
 
     // MENTIONS brings the articles that mention North Korea (the overview has none).
     await choose(p, /^MENTIONS \(/);

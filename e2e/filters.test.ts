@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { NODE_LABELS } from '../shared/schema.js';
 import { testEngines } from '../server/testing/harness.js';
-import { useBrowserSession } from './browser.js';
+import { screenshot, useBrowserSession } from './browser.js';
 
 /** What the canvas draws, counted from Cytoscape's own idea of visible (display: none is not). */
 function visible(p: Page) {
@@ -85,6 +85,7 @@ describe.each(testEngines())('filters that say what they did on %s', (engine) =>
     await expectCountsShown(p, '2 filters');
     await p.locator('#legend-types summary').click();
     await expect(p.locator(`#legend [data-type="${biggest}"]`).getAttribute('aria-pressed')).resolves.toBe('false');
+    await screenshot(p, 'filters-status.png');
 
     // A type back on from the legend: one filter again.
     await p.locator(`#legend [data-type="${biggest}"]`).click();

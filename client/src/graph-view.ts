@@ -126,8 +126,7 @@ export function createGraphView(container: HTMLElement, palette: Palette): Graph
    * tier. Growing switches at the threshold; shrinking only once the count is
    * a fifth below it, so a view hovering at a threshold does not flip back and forth.
    */
-  const retune = () => {
-    const count = cy.elements().length;
+  const retune = (count = cy.elements().length) => {
     const tier = renderTier(count);
     if (tier === current.tier) return;
     if (TIER_RANK[tier] < TIER_RANK[current.tier] && renderTier(Math.ceil(count * 1.25)) === current.tier) return;
@@ -166,9 +165,10 @@ export function createGraphView(container: HTMLElement, palette: Palette): Graph
       const [dx, dy] = spreadOf(String(f.data.id));
       f.position = { x: (ext.x1 + ext.x2) / 2 + dx * 300, y: (ext.y1 + ext.y2) / 2 + dy * 300 };
     }
-    const added = cy.add(fresh).map((ele) => ele.id());
-    retune();
-    return added;
+    // The tier for the count after adding, chosen before: a big graph arriving is styled once, in its own tier,
+    // instead of in the app style first and again in the lean one (a whole second style pass at 10k).
+    retune(cy.elements().length + fresh.length);
+    return cy.add(fresh).map((ele) => ele.id());
   };
 
   return {
