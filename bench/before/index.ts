@@ -9,7 +9,9 @@ import { previewFromText } from '../../server/services/ingest.js';
 import { REL_TYPES } from '../../shared/schema.js';
 import { FACT_TYPES, labelFromId, typeFilter } from '../../store/cypher-names.js';
 import { rankEntries, type SearchEntry } from '../../store/search-rank.js';
-import type { Engine, Store } from '../../store/store.js';
+import { neighbours as pagedNeighbours } from '../../store/common/neighbours.js';
+import { nodeById as neo4jNodeById } from '../../store/neo4j/match.js';
+import type { Engine, Runner, Store } from '../../store/store.js';
 
 export interface BeforeProbe {
   hub: string;
@@ -73,6 +75,12 @@ function sortWholePage(store: Store, hub: string): Promise<unknown> {
   return store.run(`MATCH (n${label ? ':' + label : ''} {id: $id})-[r${typeFilter(REL_TYPES)}]-(m) RETURN n, r, m ORDER BY ${type}, r.id, m.id SKIP 0 LIMIT 50`, { id: hub }, { maxRows: 50 });
 }
 
+/** Neo4j's first page of a hub before its totals came from the degree store: every relationship expanded and grouped by type, per direction. */
+function countedTotalsPage(store: Store, hub: string): Promise<unknown> {
+  const run: Runner = (q, p, o) => store.run(q, p, { ...o, mode: 'read' });
+  return pagedNeighbours(run, { nodeById: neo4jNodeById, relType: (v) => `type(${v})` }, { id: hub, types: [], direction: 'both', offset: 0, limit: 50 });
+}
+
 // ---------------------------------------------------------------- shortest path (Kùzu)
 
 /** The old shortest path on Kùzu: the engine's recursive join (`* SHORTEST`) over fact types, up to six hops. */
@@ -115,12 +123,23 @@ export const beforeShapes: BeforeShape[] = [
       run: (store, p) => sortWholePage(store, p.hub),
     }),
   ),
+  {
+    id: 'neo4j-neighbours-totals-by-expanding',
+    operation: 'neighbours',
+    engine: 'neo4j',
+    describe: 'a hub\'s first page with its per-type totals counted by expanding every relationship and grouping by type (three queries); replaced by one query of degree lookups (COUNT { (n)-[:T]->() } per type and direction)',
+    run: (store, p) => countedTotalsPage(store, p.hub),
+  },
   ...(['kuzu', 'neo4j'] as const).map(
     (engine): BeforeShape => ({
       id: `${engine}-timeline-scan`,
       operation: 'timeline',
       engine,
-      describe: 'a week of timeline by comparing every relationship\'s date, then sorting',
+      describe:
+        'a week of timeline by comparing every relationship\'s date, then sorting' +
+        (engine === 'neo4j'
+          ? '; replaced by one index seek per relationship type and date shape (range index on date, composite ones on pairs of dates), unioned, cut to the page, only the page read whole'
+          : '; replaced by a date index in memory (days in typed arrays, in the timeline\'s order, kept in step with merges), only the page read, by table part and internal offset'),
       run: (store, p) => scanTimeline(store, p.week),
     }),
   ),

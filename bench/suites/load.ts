@@ -12,9 +12,9 @@ import { toBulkLoad } from '../../seed/load.js';
 import { seedKuzuFile, seedStore } from '../../seed/seed.js';
 import neo4j from 'neo4j-driver';
 import { kuzuSchemaStatements } from '../../store/kuzu/schema.js';
-import { createNeo4jStore, toNeo4jNodeRow, toNeo4jRelRow } from '../../store/neo4j/store.js';
+import { createNeo4jStore } from '../../store/neo4j/store.js';
 import { neo4jSchemaStatements } from '../../store/neo4j/schema.js';
-import { batchRowsFor, DEFAULT_SIZING, nodeCreateQuery, relCreateQuery } from '../../store/neo4j/bulk-create.js';
+import { createAll, DEFAULT_SIZING, prepareRows } from '../../store/neo4j/bulk-create.js';
 import type { BulkLoad, Store } from '../../store/store.js';
 import type { Neo4jTarget } from '../engines/neo4j-local.js';
 import { round, since } from '../stats.js';
@@ -183,30 +183,8 @@ async function rawNeo4j(target: Neo4jTarget, data: BulkLoad): Promise<number> {
   try {
     const t = performance.now();
     for (const s of neo4jSchemaStatements()) await session.run(s);
-    const element = new Map<string, string>();
-    for (const g of data.nodes) {
-      // Labels and types come from toBulkLoad, which accepts only the schema's.
-      const query = nodeCreateQuery(g.label);
-      const size = batchRowsFor(g.rows, DEFAULT_SIZING);
-      for (let i = 0; i < g.rows.length; i += size) {
-        const rows = g.rows.slice(i, i + size).map((r) => toNeo4jNodeRow(g.label, r));
-        const r = await session.executeWrite((tx) => tx.run(query, { rows }));
-        for (const rec of r.records) element.set(rec.get('id') as string, rec.get('element') as string);
-      }
-    }
-    const byType = new Map<string, BulkLoad['rels'][number]['rows']>();
-    for (const g of data.rels) byType.set(g.type, [...(byType.get(g.type) ?? []), ...g.rows]);
-    for (const [type, all] of byType) {
-      const query = relCreateQuery(type as BulkLoad['rels'][number]['type']);
-      const size = batchRowsFor(all, DEFAULT_SIZING);
-      for (let i = 0; i < all.length; i += size) {
-        const rows = all.slice(i, i + size).map((r) => {
-          const row = toNeo4jRelRow(type as BulkLoad['rels'][number]['type'], r) as { from: string; to: string; id: string; props: Record<string, unknown> };
-          return { a: element.get(row.from), b: element.get(row.to), props: { ...row.props, id: row.id } };
-        });
-        await session.executeWrite((tx) => tx.run(query, { rows }));
-      }
-    }
+    // The same batches and query shapes as the seed path, each in a transaction of its own on this plain session.
+    await createAll(prepareRows(data), async (query, params) => (await session.executeWrite((tx) => tx.run(query, params))).records.map((r) => r.toObject()), () => undefined, DEFAULT_SIZING);
     await session.run('CALL db.awaitIndexes(900)');
     return since(t);
   } finally {

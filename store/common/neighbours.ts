@@ -2,13 +2,41 @@ import { mergeGraphs, type GraphNode } from '../../shared/graph.js';
 import { isRelType, REL_TYPES, type RelType } from '../../shared/schema.js';
 import { typeFilter } from '../cypher-names.js';
 import { neighbourCounts } from '../results.js';
-import type { Direction, Neighbours, NeighboursRequest, Runner } from '../store.js';
+import type { Direction, NeighbourCount, Neighbours, NeighboursRequest, Runner } from '../store.js';
 
-/** What differs between the engines here: how a node is found by id, and how a relationship's type is spelled. */
+/** The centre and its totals: per type and direction (`counts`), and per type as the page's own pattern sees them (`perType`). */
+export interface NeighbourTotals {
+  node: GraphNode | undefined;
+  counts: NeighbourCount[];
+  perType: Array<{ type: RelType; count: number }>;
+}
+
+/** What differs between the engines here: how a node is found by id, how a relationship's type is spelled, and how totals are taken. */
 export interface NeighbourSpelling {
   nodeById(variable: string, param: string, id: string): string;
   /** `label(r)` on Kùzu, `type(r)` on Neo4j. */
   relType(variable: string): string;
+  /** An engine's own way to the totals (Neo4j reads its degree store); by default they are counted by expanding every relationship. */
+  totals?(run: Runner, request: NeighboursRequest): Promise<NeighbourTotals>;
+}
+
+/** The totals by expanding the centre's relationships and grouping them by type. */
+async function countedTotals(run: Runner, spell: NeighbourSpelling, request: NeighboursRequest): Promise<NeighbourTotals> {
+  const { id } = request;
+  const rel = `[r${typeFilter(request.types.length ? request.types : REL_TYPES)}]`;
+  const centre = spell.nodeById('n', 'id', id);
+  const directions = (['out', 'in'] as const).filter((d) => request.direction === 'both' || request.direction === d);
+  const [found, rowsPerType, ...perDirection] = await Promise.all([
+    run(`MATCH ${centre} RETURN n`, { id }),
+    // The page's own pattern, counted: rows per type as the page sees them (an undirected self-loop once).
+    run(`MATCH ${centre}${arrow(request.direction, rel)}(m) RETURN ${spell.relType('r')} AS type, count(*) AS count`, { id }),
+    ...directions.map((direction) => run(`MATCH ${centre}${arrow(direction, rel)}() RETURN ${spell.relType('r')} AS type, count(*) AS count`, { id })),
+  ]);
+  return {
+    node: found.rows[0]?.n as unknown as GraphNode | undefined,
+    counts: neighbourCounts(perDirection.map((r, i) => ({ direction: directions[i], rows: r.rows }))),
+    perType: rowsPerType.rows.flatMap((r) => (isRelType(String(r.type)) ? [{ type: String(r.type) as RelType, count: Number(r.count) }] : [])),
+  };
 }
 
 /** Up to this many relationships, a page is sorted with its rows whole in one query. */
@@ -47,19 +75,10 @@ export async function neighbours(run: Runner, spell: NeighbourSpelling, request:
   const { id, offset, limit } = request;
   const rel = `[r${typeFilter(request.types.length ? request.types : REL_TYPES)}]`;
   const centre = spell.nodeById('n', 'id', id);
-  const directions = (['out', 'in'] as const).filter((d) => request.direction === 'both' || request.direction === d);
-  const [found, rowsPerType, ...perDirection] = await Promise.all([
-    run(`MATCH ${centre} RETURN n`, { id }),
-    // The page's own pattern, counted: rows per type as the page sees them (an undirected self-loop once).
-    run(`MATCH ${centre}${arrow(request.direction, rel)}(m) RETURN ${spell.relType('r')} AS type, count(*) AS count`, { id }),
-    ...directions.map((direction) => run(`MATCH ${centre}${arrow(direction, rel)}() RETURN ${spell.relType('r')} AS type, count(*) AS count`, { id })),
-  ]);
-  const node = found.rows[0]?.n as unknown as GraphNode | undefined;
+  const { node, counts, perType } = await (spell.totals ? spell.totals(run, request) : countedTotals(run, spell, request));
   if (!node) return null;
-  const counts = neighbourCounts(perDirection.map((r, i) => ({ direction: directions[i], rows: r.rows })));
   // An undirected self-loop is counted in both directions but returned once.
   const total = counts.reduce((sum, c) => sum + c.count, 0);
-  const perType = rowsPerType.rows.flatMap((r) => (isRelType(String(r.type)) ? [{ type: String(r.type) as RelType, count: Number(r.count) }] : []));
   if (perType.reduce((sum, t) => sum + t.count, 0) <= sortWholeRows) {
     // A node of ordinary degree: one query sorting its few rows beats two per type.
     const page = await run(`MATCH ${centre}${arrow(request.direction, rel)}(m) RETURN n, r, m ORDER BY ${spell.relType('r')}, r.id, m.id SKIP $offset LIMIT $limit`, { id, offset, limit }, { maxRows: limit });

@@ -10,6 +10,22 @@ export const ENTITY_SEARCH_INDEX = 'entity_search';
 /** Relationship properties that get a range index on every relationship type. */
 const INDEXED_REL_DATE_PROPS = ['date'] as const;
 
+/**
+ * Pairs of relationship dates with a composite range index on every type, one
+ * per shape of dated fact the timeline seeks (timeline.ts): a range (dateFrom,
+ * dateTo), a start without an end (date, dateFrom), an end without a start
+ * (dateTo, date). The second date is compared inside the index, so a seek
+ * reads from the store only the facts that overlap the window.
+ */
+export const REL_DATE_PAIRS = [
+  ['dateFrom', 'dateTo'],
+  ['date', 'dateFrom'],
+  ['dateTo', 'date'],
+] as const;
+
+/** The name of a relationship type's composite date index: `met_with_date_from_date_to`. */
+export const relDatePairIndex = (type: string, pair: readonly [string, string]) => `${snakeCase(type)}_${snakeCase(pair[0])}_${snakeCase(pair[1])}`;
+
 /** `Person` → `person`, `DEPLOYED_TROOPS_TO` → `deployed_troops_to`, `dateSigned` → `date_signed`. */
 export function snakeCase(name: string): string {
   return name
@@ -39,12 +55,15 @@ export function neo4jSchemaStatements(): string[] {
     }
   }
 
-  // Per relationship type: a range index on `id` (MERGE in bulk loads) and on `date`.
+  // Per relationship type: a range index on `id` (MERGE in bulk loads), on `date`, and on pairs of dates (the timeline).
   for (const type of REL_TYPES) {
     statements.push(`CREATE INDEX ${snakeCase(type)}_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`);
     for (const name of INDEXED_REL_DATE_PROPS) {
       if (!REL_PROPS.some((p) => p.name === name && p.type === 'DATE')) continue;
       statements.push(`CREATE INDEX ${snakeCase(type)}_${snakeCase(name)} IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.${name})`);
+    }
+    for (const pair of REL_DATE_PAIRS) {
+      statements.push(`CREATE INDEX ${relDatePairIndex(type, pair)} IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.${pair[0]}, r.${pair[1]})`);
     }
   }
 

@@ -57,7 +57,7 @@ import { health } from './health.js';
 import { neo4jMergeOps } from './merge-facts.js';
 import { mergeFactsWith } from '../merge-facts.js';
 import { assertAllowedPlan } from './procedures.js';
-import { neighbours } from '../common/neighbours.js';
+import { neighbours } from './neighbours.js';
 import { nodeById } from './match.js';
 import { node } from './node.js';
 import { overview } from '../common/overview.js';
@@ -81,7 +81,7 @@ import {
 import { createAll, DEFAULT_SIZING, prepareRows, type BatchSizing } from './bulk-create.js';
 import { search } from './search.js';
 import { subgraph } from './subgraph.js';
-import { timeline } from '../common/timeline.js';
+import { timeline } from './timeline.js';
 
 export interface Neo4jStoreConfig {
   uri: string;
@@ -561,7 +561,7 @@ export class Neo4jStore implements Store {
       await this.clear(progress);
       const report = await createAll(
         rows,
-        (query, batch) => this.tx('write', async (tx) => (await tx.run(query, { rows: batch })).records.map((r) => r.toObject())),
+        (query, params) => this.tx('write', async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject())),
         progress,
         this.bulk,
       );
@@ -614,7 +614,7 @@ export class Neo4jStore implements Store {
   }
 
   neighbours(request: NeighboursRequest): Promise<Neighbours | null> {
-    return neighbours(this.native, { nodeById, relType: (v) => `type(${v})` }, request);
+    return neighbours(this.native, request);
   }
 
   search(request: SearchRequest): Promise<SearchResult> {

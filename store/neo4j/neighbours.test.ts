@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticGraph } from '../../bench/synthetic.js';
+import { toBulkLoad } from '../../seed/load.js';
+import { seededStore, type SeededStore } from '../../server/testing/harness.js';
+import { neighbours as countedNeighbours } from '../common/neighbours.js';
+import type { Direction, NeighboursRequest, Runner } from '../store.js';
+import { nodeById } from './match.js';
+import { degreesQuery, neighbours } from './neighbours.js';
+import { planOf } from './plan.testing.js';
+
+/** Runs only against a real Neo4j (NEO4J_URI): it replaces the database's Jejak graph. */
+describe.runIf(Boolean(process.env.NEO4J_URI))('neighbours on Neo4j: totals from the degree store', () => {
+  let seeded: SeededStore;
+  let run: Runner;
+  beforeAll(async () => {
+    seeded = await seededStore('neo4j');
+    run = (q, p, o) => seeded.store.run(q, p, { ...o, mode: 'read' });
+  }, 120_000);
+  afterAll(async () => seeded?.close());
+
+  /** The old shape: totals counted by expanding every relationship of the centre and grouping by type. */
+  const counted = (request: NeighboursRequest) => countedNeighbours(run, { nodeById, relType: (v) => `type(${v})` }, request);
+
+  async function expectSameAsCounting(limitNodes: number, types: NeighboursRequest['types'][]) {
+    const busiest = await seeded.store.run('MATCH (n)-[r]-() RETURN n.id AS id, count(r) AS d ORDER BY d DESC, id LIMIT $n', { n: limitNodes });
+    for (const id of busiest.rows.map((r) => String(r.id))) {
+      for (const direction of ['both', 'out', 'in'] as Direction[]) {
+        for (const t of types) {
+          for (const [offset, limit] of [[0, 50], [7, 5]]) {
+            const request = { id, types: t, direction, offset, limit };
+            expect(await neighbours(run, request), `${id} ${direction} ${t.join('|')} ${offset}+${limit}`).toEqual(await counted(request));
+          }
+        }
+      }
+    }
+  }
+
+  it('reads every total as a degree lookup, never expanding the relationships', async () => {
+    const plan = await planOf(degreesQuery(nodeById('n', 'id', 'state:russia'), ['SIGNED', 'MET_WITH']), { id: 'state:russia' });
+    expect(plan.map((s) => s.operator)).toEqual(['ProduceResults', 'Projection', 'NodeUniqueIndexSeek']);
+    // Two types, three directions each: six degree lookups.
+    expect(plan[1].details.match(/getDegree\(/g)).toHaveLength(6);
+  });
+
+  it('gives the busiest seed nodes the same page and totals as counting their rows', async () => {
+    await expectSameAsCounting(6, [[], ['SIGNED', 'MET_WITH'], ['PARTY_TO']]);
+  }, 120_000);
+
+  it('counts an undirected self-loop once in the page total and once per direction, as counting rows does', async () => {
+    await seeded.store.run("MATCH (n:State {id: 'state:russia'}) CREATE (n)-[:SUPPORTS {id: 'rel:supports:test-self-loop'}]->(n)", {}, { mode: 'write' });
+    try {
+      for (const direction of ['both', 'out', 'in'] as Direction[]) {
+        const request = { id: 'state:russia', types: [], direction, offset: 0, limit: 1000 };
+        const mine = await neighbours(run, request);
+        expect(mine).toEqual(await counted(request));
+        expect(mine!.graph.edges.filter((e) => e.id === 'rel:supports:test-self-loop')).toHaveLength(1);
+      }
+    } finally {
+      await seeded.store.run("MATCH ()-[r:SUPPORTS {id: 'rel:supports:test-self-loop'}]->() DELETE r", {}, { mode: 'write' });
+    }
+  }, 60_000);
+
+  it('gives the hubs of a synthetic graph the same page and totals as counting their rows', async () => {
+    await seeded.store.replaceGraph(toBulkLoad(syntheticGraph({ relationships: 3000, seed: 3 })));
+    await expectSameAsCounting(4, [[], ['MET_WITH', 'SUPPORTS', 'MENTIONS']]);
+  }, 180_000);
+
+  it('answers null for an unknown node', async () => {
+    expect(await neighbours(run, { id: 'person:nobody-at-all', types: [], direction: 'both', offset: 0, limit: 5 })).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * A node's neighbours on Neo4j: the shared paging (store/common/neighbours.ts)
+ * with totals read from Neo4j's degree store. `COUNT { (n)-[:T]->() }` on a
+ * bound node with no property filter is planned as a degree lookup (a dense
+ * node keeps its count per type and direction), so a hub's per-type totals
+ * cost the same as an ordinary node's, where grouping its rows by type read
+ * every one of its tens of thousands of relationships.
+ */
+import type { GraphNode } from '../../shared/graph.js';
+import { REL_TYPES, type RelType } from '../../shared/schema.js';
+import { typeFilter } from '../cypher-names.js';
+import { neighbours as pagedNeighbours, type NeighbourTotals } from '../common/neighbours.js';
+import { neighbourCounts } from '../results.js';
+import type { Neighbours, NeighboursRequest, Runner } from '../store.js';
+import { nodeById } from './match.js';
+
+/** Per type: out, in, and undirected (a self-loop once, as the undirected page returns it). */
+const ARROWS = ['(n)-[:T]->()', '(n)<-[:T]-()', '(n)-[:T]-()'] as const;
+
+/** The centre and its degrees in one row: `degrees` holds, per type in order, its out, in and undirected counts. */
+export function degreesQuery(centre: string, types: readonly RelType[]): string {
+  typeFilter(types); // refuses a type outside the schema
+  const counts = types.flatMap((t) => ARROWS.map((a) => `COUNT { ${a.replace(':T', `:${t}`)} }`));
+  return `MATCH ${centre} RETURN n, [${counts.join(', ')}] AS degrees`;
+}
+
+export async function degreeTotals(run: Runner, request: NeighboursRequest): Promise<NeighbourTotals> {
+  const types = request.types.length ? [...new Set(request.types)] : REL_TYPES;
+  const r = await run(degreesQuery(nodeById('n', 'id', request.id), types), { id: request.id });
+  const row = r.rows[0];
+  if (!row) return { node: undefined, counts: [], perType: [] };
+  const degrees = (row.degrees as number[]).map(Number);
+  const out: Array<{ type: RelType; count: number }> = [];
+  const inward: Array<{ type: RelType; count: number }> = [];
+  const perType: Array<{ type: RelType; count: number }> = [];
+  types.forEach((type, i) => {
+    const [o, n, both] = degrees.slice(i * 3, i * 3 + 3);
+    // Types the centre has none of are left out, as grouping its rows leaves them out.
+    if (o > 0) out.push({ type, count: o });
+    if (n > 0) inward.push({ type, count: n });
+    const rows = request.direction === 'out' ? o : request.direction === 'in' ? n : both;
+    if (rows > 0) perType.push({ type, count: rows });
+  });
+  const directions = [
+    ...(request.direction !== 'in' ? [{ direction: 'out' as const, rows: out }] : []),
+    ...(request.direction !== 'out' ? [{ direction: 'in' as const, rows: inward }] : []),
+  ];
+  return { node: row.n as unknown as GraphNode, counts: neighbourCounts(directions), perType };
+}
+
+export function neighbours(run: Runner, request: NeighboursRequest): Promise<Neighbours | null> {
+  return pagedNeighbours(run, { nodeById, relType: (v) => `type(${v})`, totals: degreeTotals }, request);
+}
