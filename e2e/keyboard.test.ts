@@ -22,7 +22,7 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
     await p.locator('#search-opt-0', { hasText: 'North Korea' }).waitFor();
     await p.keyboard.press('Enter');
     await p.locator('#panel-title', { hasText: 'North Korea' }).waitFor();
-    expect(await p.evaluate(() => document.activeElement?.id)).toBe('graph');
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id), { timeout: 10_000 }).toBe('graph');
 
     // ↓ picks the first relationship of North Korea (in the panel's order), → follows it, ← comes back.
     const firstListed = await p.locator('#edge-list button').first().getAttribute('data-edge');
@@ -30,6 +30,7 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
     await p.waitForFunction((id) => window.cy.getElementById(id!).selected(), firstListed);
     await p.locator('#panel .provenance').waitFor();
     await p.keyboard.press('ArrowDown');
+    await p.waitForFunction((first) => window.cy.edges(':selected').map((e) => e.id()).some((id) => id !== first), firstListed ?? '');
     const second = await p.evaluate(() => window.cy.edges(':selected').map((e) => e.id()));
     expect(second).toHaveLength(1);
     expect(second[0]).not.toBe(firstListed);
@@ -50,7 +51,8 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
     await p.locator('#panel .provenance').waitFor();
     const edgeId = await p.evaluate(() => window.cy.edges(':selected')[0].id());
     await p.keyboard.press('Enter');
-    expect(await focusedText(p)).toBe('Show in article');
+    // The focus moves once the sources are drawn: on a loaded machine that is after the key press returns.
+    await expect.poll(() => focusedText(p), { timeout: 10_000 }).toBe('Show in article');
     await p.keyboard.press('Enter');
     const mark = p.locator('#panel .claim .article-text mark').first();
     await mark.waitFor();

@@ -54,6 +54,26 @@ describe.each(testEngines())('small things on %s', (engine) => {
     expect(await p.evaluate(() => window.cy.nodes().length)).toBe(before);
   });
 
+  it("shows the second of two quick clicks when the first one's details answer last", async () => {
+    const p = await fresh();
+    await waitForStillGraph(p);
+    // Russia's details (node and counts) held back: they arrive after Moscow's.
+    await p.route(
+      (url) => url.pathname.startsWith(`/api/nodes/${encodeURIComponent('state:russia')}`),
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await route.continue().catch(() => undefined);
+      },
+    );
+    const russiaAnswered = p.waitForResponse((r) => r.url().includes(`/api/nodes/${encodeURIComponent('state:russia')}`));
+    await clickGraphElement(p, 'state:russia');
+    await clickGraphElement(p, 'place:moscow');
+    await p.locator('#panel-title', { hasText: 'Moscow' }).waitFor();
+    await russiaAnswered;
+    await p.waitForTimeout(300);
+    expect(await p.locator('#panel-title').textContent()).toBe('Moscow');
+  });
+
   it('brings back the neighbour paging of an expansion on undo', async () => {
     const p = await fresh();
     await clickGraphElement(p, 'state:russia');

@@ -130,8 +130,17 @@ cy.on('select unselect', () => timeline.highlight(cy.elements(':selected').map((
 
 const loadArticle = (id: string): Promise<ArticleResponse> => api.article(id);
 
+/**
+ * The details panel shows what was asked for last: two quick clicks send two
+ * requests, and the first one's answer may come second (a hub's details take
+ * longer); an answer to anything but the latest request is dropped.
+ */
+let detailsTurn = 0;
+
 async function showNode(id: string): Promise<void> {
+  const turn = ++detailsTurn;
   const [info, counts] = await Promise.all([api.node(id), api.neighbours(id, { limit: 1 })]);
+  if (turn !== detailsTurn) return;
   const page = session.pages.get(id);
   const name = nodeName(info.node, id);
   renderNode(
@@ -166,7 +175,9 @@ function afterExpand(id: string, name: string, msg: string): void {
 }
 
 async function showEdge(edge: EdgeSingular): Promise<void> {
+  const turn = ++detailsTurn;
   const p = await api.provenance(edge.id());
+  if (turn !== detailsTurn) return;
   renderEdge(p, { source: edge.source().data('name'), target: edge.target().data('name') }, loadArticle);
   announce(`Details: ${String(edge.source().data('name'))} ${edge.data('type')} ${String(edge.target().data('name'))}, ${p.claims.length} source${p.claims.length === 1 ? '' : 's'}`);
 }
