@@ -48,7 +48,6 @@ describe.each(testEngines())('the explorer in a browser on %s', (engine) => {
     expect(await page.evaluate(() => window.cy.nodes().length)).toBe(overview.graph.nodes.length);
     expect(await page.evaluate(() => window.cy.edges().length)).toBe(overview.graph.edges.length);
     await expect(page.locator('#legend').textContent()).resolves.toContain('Agreement');
-    await screenshot(page, 'graph-overview.png');
 
     // Several sources on one edge, each claim with its status; they agree on the number, so no "differ" note.
     await clickGraphElement(page, 'rel:deployed-troops-to:north-korea:kursk');

@@ -64,6 +64,18 @@ describe.each(testEngines())('filters that say what they did on %s', (engine) =>
       const t = v.byLabel[label] ?? { shown: 0, total: 0 };
       await expect(p.locator(`#legend [data-label="${label}"] .legend-count`).textContent()).resolves.toBe(`${t.shown} of ${t.total}`);
     }
+    // Each count is read whole: inside the legend's box, not cut by the sidebar or the next column.
+    const cut = await p.locator('#legend .legend-count').evaluateAll((counts) => {
+      const legend = document.querySelector('#legend')!.getBoundingClientRect();
+      return counts
+        .filter((c) => (c as HTMLElement).offsetParent !== null)
+        .filter((c) => {
+          const right = c.getBoundingClientRect().right;
+          return right > legend.right + 0.5 || right > c.closest('.legend-item')!.getBoundingClientRect().right + 0.5;
+        })
+        .map((c) => c.closest('.legend-item')!.getAttribute('data-label') ?? c.closest('.legend-item')!.getAttribute('data-type'));
+    });
+    expect(cut).toEqual([]);
     const types = await p.locator('#legend [data-type]').evaluateAll((bs) => bs.map((b) => [b.getAttribute('data-type'), b.querySelector('.legend-count')?.textContent]));
     expect(Object.fromEntries(types)).toEqual(Object.fromEntries(Object.entries(v.byType).map(([type, t]) => [type, `${t.shown} of ${t.total}`])));
   }
