@@ -6,7 +6,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
   HOST: z.string().default('127.0.0.1'),
   JEJAK_DATA_DIR: z.string().default('./data'),
-  JEJAK_KUZU_BUFFER_MB: z.coerce.number().int().min(64).max(1_048_576).default(2048),
+  JEJAK_KUZU_BUFFER_MB: z.coerce.number().int().min(64).max(1_048_576).default(512),
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),

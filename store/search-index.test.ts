@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { syntheticGraph } from '../bench/synthetic.js';
 import { loadKnowledgeBase } from '../seed/facts.js';
 import type { Graph } from '../shared/graph.js';
-import { SearchIndex } from './search-index.js';
-import { rankEntries, type SearchEntry } from './search-rank.js';
+import { prng } from '../bench/synthetic.js';
+import { best, SearchIndex } from './search-index.js';
+import { byRank, rankEntries, type RankedEntry, type SearchEntry } from './search-rank.js';
 
 const entriesOf = (graph: Graph): SearchEntry[] =>
   graph.nodes.map((n) => ({ id: n.id, label: n.label, name: String(n.properties.name ?? ''), aliases: Array.isArray(n.properties.aliases) ? n.properties.aliases.map(String) : [] }));
@@ -15,6 +16,16 @@ const synthetic = entriesOf(syntheticGraph({ relationships: 3_000 }));
 const QUERIES = ['Korut', 'korea', 'kor', 'Kim Jong-un', 'Lavorv', 'lavrov', 'Lavrv', 'Lavroov', 'Putin', 'Ptuin', 'AS', 'a', 'Dewan Federasi', 'media pemerintah KCNA', 'Kùzu', 'perjanjian', 'perjanjain', 'zzzz', 'Rusia Korea Utara', 'Santoso', 'Snatoso', 'kota kursk', 'pyongyang', 'Moskow', '2024'];
 
 describe('the search word index', () => {
+  it('keeps the first hits in rank order as sorting them all does, ties of score ordered by name then id', () => {
+    const rand = prng(21);
+    const names = ['Lavrov', 'Ana Lavrov', 'Ánna Lavrov', 'anna lavrov', 'Boris Lavrov', 'Zoya Lavrov'];
+    const hits: RankedEntry[] = Array.from({ length: 400 }, (_, i) => {
+      const name = names[Math.floor(rand() * names.length)];
+      return { entry: { id: `person:p-${Math.floor(rand() * 50)}-${i}`, label: 'Person', name, aliases: [] }, score: 100 + Math.floor(rand() * 3), matched: name };
+    });
+    for (const limit of [0, 1, 3, 10, 399, 400, 500]) expect(best(hits, limit), String(limit)).toEqual([...hits].sort(byRank).slice(0, limit));
+  });
+
   it.each([
     ['the seed corpus', seed],
     ['a synthetic graph', synthetic],

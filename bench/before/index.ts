@@ -7,7 +7,7 @@
 import { buildGazetteer, entitiesFromGraph } from '../../extract/entities.js';
 import { previewFromText } from '../../server/services/ingest.js';
 import { REL_TYPES } from '../../shared/schema.js';
-import { labelFromId, typeFilter } from '../../store/cypher-names.js';
+import { FACT_TYPES, labelFromId, typeFilter } from '../../store/cypher-names.js';
 import { luceneQuery, rankEntries, type SearchEntry } from '../../store/search-rank.js';
 import { ENTITY_SEARCH_INDEX } from '../../store/neo4j/schema.js';
 import type { GraphNode } from '../../shared/graph.js';
@@ -101,6 +101,14 @@ function countedTotalsPage(store: Store, hub: string): Promise<unknown> {
   return pagedNeighbours(run, { nodeById: neo4jNodeById, relType: (v) => `type(${v})` }, { id: hub, types: [], direction: 'both', offset: 0, limit: 50 });
 }
 
+// ---------------------------------------------------------------- shortest path (Kùzu)
+
+/** The old shortest path on Kùzu: the engine's recursive join (`* SHORTEST`) over fact types, up to six hops. */
+function recursiveShortest(store: Store, [from, to]: [string, string]): Promise<unknown> {
+  const end = (v: string, id: string) => `(${v}${labelFromId(id) ? ':' + labelFromId(id) : ''} {id: $${v === 'a' ? 'from' : 'to'}})`;
+  return store.run(`MATCH ${end('a', from)}, ${end('b', to)} MATCH p = (a)-[r${typeFilter(FACT_TYPES)}* SHORTEST 1..6]-(b) RETURN p LIMIT 1`, { from, to }, { maxRows: 1 });
+}
+
 // ---------------------------------------------------------------- ingest preview (both engines)
 
 /** The old gazetteer: every node read whole (articles' texts included) and the gazetteer built again, at every preview. */
@@ -158,10 +166,19 @@ export const beforeShapes: BeforeShape[] = [
       engine,
       describe:
         'a week of timeline by comparing every relationship\'s date, then sorting' +
-        (engine === 'neo4j' ? '; replaced by one index seek per relationship type and date shape (range index on date, composite ones on pairs of dates), unioned, cut to the page, only the page read whole' : ''),
+        (engine === 'neo4j'
+          ? '; replaced by one index seek per relationship type and date shape (range index on date, composite ones on pairs of dates), unioned, cut to the page, only the page read whole'
+          : '; replaced by a date index in memory (days in typed arrays, in the timeline\'s order, kept in step with merges), only the page read, by table part and internal offset'),
       run: (store, p) => scanTimeline(store, p.week),
     }),
   ),
+  {
+    id: 'kuzu-paths-recursive-shortest',
+    operation: 'paths',
+    engine: 'kuzu',
+    describe: 'a shortest path by Kùzu\'s recursive join (`* SHORTEST`), which explodes around hubs and needs a big buffer pool; replaced by a bidirectional breadth-first search over an in-memory adjacency kept in step with merges, only the hops read from the database',
+    run: (store, p) => recursiveShortest(store, p.pair),
+  },
   ...(['kuzu', 'neo4j'] as const).map(
     (engine): BeforeShape => ({
       id: `${engine}-ingest-gazetteer-every-preview`,

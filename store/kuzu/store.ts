@@ -46,7 +46,8 @@ import { overview } from '../common/overview.js';
 import { kuzuAggregate } from './overview-aggregate.js';
 import { OverviewAggregator } from '../overview-aggregate.js';
 import type { AggregateOverview, GroupMembers, GroupMembersRequest } from '../../shared/aggregate.js';
-import { paths } from './paths.js';
+import { buildAdjacency, paths } from './paths.js';
+import type { Adjacency } from './adjacency.js';
 import { articleFacts, provenance } from '../common/provenance.js';
 import { buildAside, swapIn } from './replace-graph.js';
 import { search, SEARCH_ENTRIES_QUERY, toSearchEntries } from './search.js';
@@ -182,6 +183,8 @@ export class KuzuStore implements Store {
   private readonly names = new GenerationCache(() => this.native(SEARCH_ENTRIES_QUERY).then((r) => new SearchIndex(toSearchEntries(r.rows))));
   /** The timeline's date index, kept in step with merges (new edges added) until too many were. */
   private readonly dates = new GenerationCache((wanted) => buildDateIndex(this.native, wanted));
+  /** Every node's neighbours, for shortest paths; kept in step with merges like the date index. */
+  private readonly adjacency = new GenerationCache((wanted) => buildAdjacency(this.native, wanted));
 
   /**
    * `bufferPoolMb` bounds Kùzu's page cache; left to itself Kùzu takes up to
@@ -507,6 +510,11 @@ export class KuzuStore implements Store {
         index.add({ group: groupIndex(e.from.label, e.type, e.to.label), id: e.id, fromId: e.from.id, toId: e.to.id }, e.properties.date, e.properties.dateFrom, e.properties.dateTo);
       return index.sideSize <= MAX_SIDE_ROWS;
     });
+    this.adjacency.carry(this.generation, (adjacency: Adjacency) => {
+      for (const n of batch.nodes) adjacency.addNode(n.id, n.label);
+      for (const e of created) adjacency.addEdge(e.from.id, e.to.id, e.type);
+      return adjacency.sideSize <= MAX_SIDE_ROWS;
+    });
   }
 
   subgraph(ids: readonly string[], maxRows: number): Promise<Capped> {
@@ -534,6 +542,7 @@ export class KuzuStore implements Store {
   /** Starts reading the caches a big graph's first requests would wait for (the server's worker calls it once open). */
   warm(): void {
     this.dates.get(this.generation).catch(() => undefined);
+    this.adjacency.get(this.generation).catch(() => undefined);
   }
 
   provenance(edgeId: string): Promise<EdgeProvenance | null> {
@@ -545,7 +554,7 @@ export class KuzuStore implements Store {
   }
 
   paths(request: PathsRequest): Promise<Paths> {
-    return paths(this.native, request);
+    return paths(this.native, request, () => this.adjacency.within(this.generation, INDEX_WAIT_MS));
   }
 
   async health(): Promise<Health> {
@@ -569,6 +578,7 @@ export class KuzuStore implements Store {
     this.handles = undefined;
     this.names.clear();
     this.dates.clear();
+    this.adjacency.clear();
     if (!handles) return;
     const h = await handles.catch(() => undefined);
     if (!h) return;

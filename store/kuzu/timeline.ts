@@ -18,7 +18,7 @@ const BUILD_TIMEOUT_MS = 600_000;
 /** Parts of tables read at once while building: two of the store's readers, the others left to requests. */
 const BUILD_LANES = 2;
 /** How long a timeline waits for the index being built before it answers with the scan instead. */
-export const INDEX_WAIT_MS = 10_000;
+export const INDEX_WAIT_MS = 20_000;
 
 /** Every dated relationship's offset and days, in the timeline's order (sort day, then id); stops once `wanted` turns false. */
 export async function buildDateIndex(run: Runner, wanted: () => boolean = () => true): Promise<DateIndex> {
