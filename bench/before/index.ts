@@ -8,10 +8,12 @@ import { buildGazetteer, entitiesFromGraph } from '../../extract/entities.js';
 import { previewFromText } from '../../server/services/ingest.js';
 import { REL_TYPES } from '../../shared/schema.js';
 import { FACT_TYPES, labelFromId, typeFilter } from '../../store/cypher-names.js';
-import { rankEntries, type SearchEntry } from '../../store/search-rank.js';
+import { luceneQuery, rankEntries, type SearchEntry } from '../../store/search-rank.js';
+import { ENTITY_SEARCH_INDEX } from '../../store/neo4j/schema.js';
+import type { GraphNode } from '../../shared/graph.js';
 import { neighbours as pagedNeighbours } from '../../store/common/neighbours.js';
 import { nodeById as neo4jNodeById } from '../../store/neo4j/match.js';
-import type { Engine, Runner, Store } from '../../store/store.js';
+import type { Engine, Runner, SearchRequest, SearchResult, Store } from '../../store/store.js';
 
 export interface BeforeProbe {
   hub: string;
@@ -51,6 +53,24 @@ async function rankEveryName(store: Store, text: string): Promise<unknown> {
   const { ranked } = rankEntries(await names(store), text, 10, []);
   if (!ranked.length) return [];
   return store.run('MATCH (n) WHERE n.id IN $ids RETURN n', { ids: ranked.map((r) => r.entry.id) });
+}
+
+// ---------------------------------------------------------------- search (Neo4j)
+
+/** Neo4j's search before: the whole pool of candidates (ten times the page, articles with their texts) read whole, then ranked. */
+export async function neo4jSearchWholePool(store: Store, request: SearchRequest): Promise<SearchResult> {
+  const pool = Math.max(request.limit * 10, 100);
+  const r = await store.run(
+    `CALL db.index.fulltext.queryNodes('${ENTITY_SEARCH_INDEX}', $query, {limit: $pool}) YIELD node, score ` +
+      'WHERE size($labels) = 0 OR any(l IN labels(node) WHERE l IN $labels) RETURN node ORDER BY score DESC, node.id',
+    { query: luceneQuery(request.text), pool, labels: [...request.labels] },
+    { maxRows: pool },
+  );
+  const nodes = r.rows.map((row) => row.node) as unknown as GraphNode[];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const entries = nodes.map((n) => ({ id: n.id, label: n.label, name: String(n.properties.name ?? ''), aliases: Array.isArray(n.properties.aliases) ? n.properties.aliases.map(String) : [] }));
+  const { ranked, truncated } = rankEntries(entries, request.text, request.limit, request.labels);
+  return { hits: ranked.map((h) => ({ node: byId.get(h.entry.id)!, score: h.score, matched: h.matched })), truncated: truncated || nodes.length >= pool };
 }
 
 // ---------------------------------------------------------------- timeline (both engines)
@@ -114,6 +134,15 @@ export const beforeShapes: BeforeShape[] = [
     describe: 'fuzzy search (one typo) by ranking every node\'s names; replaced by the word index (one-edit candidates from the distinct words)',
     run: (store, p) => rankEveryName(store, p.typo),
   },
+  ...(['word', 'typo'] as const).map(
+    (probe): BeforeShape => ({
+      id: `neo4j-search${probe === 'typo' ? '-typo' : ''}-whole-pool`,
+      operation: 'search',
+      engine: 'neo4j',
+      describe: `${probe === 'typo' ? 'fuzzy search (one typo)' : 'search'} reading the index's whole pool of candidates (ten times the page, articles with their texts) to rank them; replaced by ranking on id, label, name and aliases, and reading only the page whole`,
+      run: (store, p) => neo4jSearchWholePool(store, { text: probe === 'typo' ? p.typo : p.word, labels: [], limit: 10 }),
+    }),
+  ),
   ...(['kuzu', 'neo4j'] as const).map(
     (engine): BeforeShape => ({
       id: `${engine}-neighbours-sort-whole-rows`,

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { neo4jSearchWholePool } from '../../bench/before/index.js';
+import { syntheticGraph } from '../../bench/synthetic.js';
+import { toBulkLoad } from '../../seed/load.js';
+import { seededStore, type SeededStore } from '../../server/testing/harness.js';
+import type { SearchRequest } from '../store.js';
+
+/** Names, aliases, prefixes, typos and words of several names, as people type them. */
+const SEED_TEXTS = ['Korut', 'Korea Utara', 'AS', 'Kim Jong-un', 'Dewan Federasi', 'putin', 'lavrov', 'lavsov', 'perjanjian', 'choe', 'rusia korea', 'okezone'];
+const SYNTHETIC_TEXTS = ['lavrov', 'lavsov', 'pavel song', 'rusia', 'kursk', 'kementerian', 'okezone', 'santos'];
+
+/** Runs only against a real Neo4j (NEO4J_URI): it replaces the database's Jejak graph. */
+describe.runIf(Boolean(process.env.NEO4J_URI))('search on Neo4j: ranking on names, only the page read whole', () => {
+  let seeded: SeededStore;
+  beforeAll(async () => {
+    seeded = await seededStore('neo4j');
+  }, 120_000);
+  afterAll(async () => seeded?.close());
+
+  async function expectSameAsWholePool(texts: string[]) {
+    let hits = 0;
+    for (const text of texts) {
+      for (const [labels, limit] of [[[], 10], [[], 3], [['Person', 'State'], 10], [['Article'], 5]] as Array<[SearchRequest['labels'], number]>) {
+        const request: SearchRequest = { text, labels, limit };
+        const mine = await seeded.store.search(request);
+        expect(mine, `${text} ${labels.join('|')} ${limit}`).toEqual(await neo4jSearchWholePool(seeded.store, request));
+        hits += mine.hits.length;
+      }
+    }
+    // Not a comparison of empty answers.
+    expect(hits).toBeGreaterThan(texts.length * 2);
+  }
+
+  it('gives the same hits, nodes whole, as reading the whole pool did, on the seed', async () => {
+    await expectSameAsWholePool(SEED_TEXTS);
+  }, 120_000);
+
+  it('gives the same hits as reading the whole pool did, on a synthetic graph with articles', async () => {
+    await seeded.store.replaceGraph(toBulkLoad(syntheticGraph({ relationships: 3000, seed: 9 })));
+    await expectSameAsWholePool(SYNTHETIC_TEXTS);
+  }, 180_000);
+});
