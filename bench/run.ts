@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
+import { loadConfig } from '../shared/config.js';
 import { describeMachine } from './machine.js';
 import { charts, markdown, type BenchResults } from './report.js';
 import { round, since } from './stats.js';
@@ -208,7 +209,7 @@ async function main(): Promise<void> {
     local = await startLocalNeo4j({ port: Number(process.env.JEJAK_BENCH_NEO4J_PORT ?? 7697), dataDir: neo4jDir, password: 'jejak-bench', ...neo4jMemory, log });
     neo4j = local.target;
   };
-  if (storeSuites && ENGINES.includes('kuzu')) results.engines.kuzu = `Kùzu ${results.machine.kuzu}, embedded, buffer pool ${process.env.JEJAK_KUZU_BUFFER_MB ?? 2048} MiB`;
+  if (storeSuites && ENGINES.includes('kuzu')) results.engines.kuzu = `Kùzu ${results.machine.kuzu}, embedded, buffer pool ${loadConfig(process.env).kuzuBufferMb} MiB (the server's, JEJAK_KUZU_BUFFER_MB)`;
   if (storeSuites && ENGINES.includes('neo4j')) {
     await attempt('neo4j start', async () => {
       neo4j = neo4jFromEnv(process.env);

@@ -6,6 +6,7 @@ import { NODE_LABELS } from '../../shared/schema.js';
 import { Adjacency, labelCode, typeCode, type Hop } from './adjacency.js';
 import { REL_GROUPS } from './date-index.js';
 import { nodeById } from './match.js';
+import { whileIndexing } from './timeline.js';
 
 /** Reading a million relationships' ends takes a while on a busy machine: beyond the operation's click-sized bound. */
 const BUILD_TIMEOUT_MS = 600_000;
@@ -87,7 +88,7 @@ export async function paths(run: Runner, request: PathsRequest, adjacency: () =>
       if (path) return { paths: [path], truncated: false };
       // A hop not found (the graph changed under the index): the engine's own search answers.
     }
-    const r = await run(`${ends} MATCH p = (a)-[r${types}* SHORTEST 1..${maxHops}]-(b) RETURN p LIMIT 1`, params, { maxRows: 1 });
+    const r = await run(`${ends} MATCH p = (a)-[r${types}* SHORTEST 1..${maxHops}]-(b) RETURN p LIMIT 1`, params, { maxRows: 1 }).catch(whileIndexing('shortest path', 'adjacency'));
     return { paths: r.rows.length ? [r.graph] : [], truncated: false };
   }
   return pathsByHops(maxHops, request.limit, (hops, cap) =>

@@ -5,6 +5,7 @@
  * offset. The common query compared every relationship's dates and sorted
  * the matches whole: 3.6 s for a week at 1M relationships.
  */
+import { JejakError, storeUnavailable } from '../../shared/errors.js';
 import type { GraphEdge, GraphNode } from '../../shared/graph.js';
 import { REL_TYPES } from '../../shared/schema.js';
 import { typeFilter } from '../cypher-names.js';
@@ -19,6 +20,20 @@ const BUILD_TIMEOUT_MS = 600_000;
 const BUILD_LANES = 2;
 /** How long a timeline waits for the index being built before it answers with the scan instead. */
 export const INDEX_WAIT_MS = 20_000;
+
+/**
+ * The fallback while an index is still being read (the first half-minute after the
+ * worker starts, at 1M relationships) is the engine's own query, which on a big
+ * graph can run out of the buffer pool: that is the server not ready yet, a 503 the
+ * client retries, not a 400 for a request the user did not write.
+ */
+export function whileIndexing(operation: string, index: string): (err: unknown) => never {
+  return (err) => {
+    if (err instanceof JejakError && err.code === 'BAD_QUERY' && /buffer (pool|manager)/i.test(err.message))
+      throw storeUnavailable(`the ${operation}'s ${index} is still being read after the embedded engine started, and the graph is too big to answer without it; try again in a few seconds`);
+    throw err;
+  };
+}
 
 /** Every dated relationship's offset and days, in the timeline's order (sort day, then id); stops once `wanted` turns false. */
 export async function buildDateIndex(run: Runner, wanted: () => boolean = () => true): Promise<DateIndex> {
@@ -68,7 +83,7 @@ export async function timeline(run: Runner, dates: () => Promise<DateIndex | nul
   typeFilter(types); // refuses a type outside the schema, as the common query does
   const window = windowOf(request);
   const index = await dates();
-  if (!index) return scanTimeline(run, request);
+  if (!index) return scanTimeline(run, request).catch(whileIndexing('timeline', 'date index'));
   const events = eventsInWindow(run, request);
   const pick = index.window(dayNumber(window.from), dayNumber(window.to), types, request.limit);
   const [parts, eventRows] = await Promise.all([Promise.all([
