@@ -1,31 +1,34 @@
 /**
  * Why a goal is missed and what would close it, by goal key (bench/report.ts):
- * written by hand from the measured figures of the last full run (the run of
- * 2026-12-02 00:36 UTC, and the CPU profile noted where one was taken), shown
- * under the goals table of BENCHMARKS.md for each goal that run missed.
+ * written by hand from what the read paths do and what their profiles showed
+ * (2026-12-02, on a machine shared with other work), shown under the goals
+ * table of BENCHMARKS.md for each goal the run missed; the figures are in the
+ * tables, this says where the time goes.
  */
 export const WHY: Record<string, string> = {
   search:
-    "the p99 is a few slow answers among fast ones (compare the p50 in section 2): the run shared the 2 cores with a CI run of two Neo4j servers (load average in the header), and on Kùzu every call crosses the worker's IPC. The before/after rows show what the word index bought on the same store; what is left is the tail, which only a quiet machine or a second core for the engine would show.",
+    "Kùzu answers from its in-memory word index, then reads the page's nodes through the worker's IPC; Neo4j ranks the full-text index's candidates on their names and reads only the page whole (before/after rows). What is left is mostly the tail: on 2 cores shared by the engine, the server and the load, a few answers wait for a core; a p99 under 20 ms needs the engine's reads to be the only work on the machine.",
   neighbours:
-    "the per-type totals are counted over all of the hub's edges at every request (tens of thousands at 1M); per-type degree counts kept at write time would make them a lookup. Not built this session.",
+    "the per-type totals are now cheap on both engines (Neo4j's degree store, Kùzu's counts: a few ms); the time left is reading the page of 50 relationships whole with both ends: Kùzu 0.11 reads a table's property columns for the matched rows at a fixed cost per table part, and Neo4j's shared paging sorts the first type's relationship ids before expanding them again. A page read through the relationship index (Neo4j) or a bounded cache of whole rows (Kùzu) would close it.",
   timeline:
-    'see the before/after rows of section 2 for the scan it replaced; what remains is reading and serialising 500 facts with their claims (the in-process p50 against the HTTP p50 shows the JSON share).',
+    "both engines pick the week's facts from an index now (Kùzu: a date index in typed arrays, read once per generation and kept in step with merges; Neo4j: range and composite date indexes, one hinted seek per type and date shape): see the before/after rows. What remains on Kùzu is reading the 500 chosen relationships and their ends whole (a fixed cost per table part in Kùzu 0.11); on Neo4j, facts dated by a range with one open end cannot be found by an index, so every range overlapping the week is read before the page is cut; a sort key written at load time (coalesce(date, dateFrom)) would let each part stop after the page.",
   paths:
-    "Kùzu's recursive join explores every hub around both ends at 1M; a bidirectional search bounded by the hubs' degrees would close it. Neo4j's figure is at its smaller scale (see the notes).",
+    "Kùzu answers from an in-memory adjacency (a bidirectional breadth-first search over typed arrays, read once per generation, kept in step with merges) and reads only the path's hops; Neo4j uses its own shortestPath. Right after the worker starts at 1M the adjacency is still being read (about 10–30 s) and the engine's recursive join answers meanwhile, slowly.",
   ingest:
-    "preview + commit: the preview's gazetteer is cached per store now (before/after rows); the commit is one write transaction, which on Kùzu also crosses the worker and on a busy machine waits for the cores.",
+    "preview: the gazetteer is cached per store (before/after rows). Commit: one write transaction of a few facts; the ids it checks are looked up through their labels' indexes now (a scan of every node before). On Kùzu the commit crosses the worker and waits for the single writer; on a shared machine it waits for a core.",
   http: 'the median of paired differences (each HTTP request beside the same call in-process): what is left is serialising large answers to JSON (the 500-item timeline, the hub page) and, on a shared machine, the contention inside a pair.',
   mixed:
-    "on Kùzu at 1M the HTTP side served 15.9 req/s with 0 errors, but the bare script's 32 loops on the isolated store completed no call (37 errors, their message not recorded by this run), so there is no ratio; the bare loop should record its first error. Neo4j's ratio is in section 2.",
+    "the bare script's 32 loops and the HTTP load both queue for the engine: on Kùzu reads wait for a slot in the worker's host (two in flight, the rest in order, 503 past 256 waiting), so neither side piles up to a timeout any more; the ratio compares the two queues on the same engine.",
   memory:
-    "at 1M the server process stays at 123 MiB, the engine worker peaks at 1.77 GiB (513 MiB idle): Kùzu's buffer pool (JEJAK_KUZU_BUFFER_MB, 2 GiB by default) fills with what the reads touch, and the worker suite saw 1.6 GiB after one round of reads. A buffer pool of about 512 MiB would bound it under 1 GiB, at the cost of reads from disk; not measured this session. (The short load of this suite completed no request within its 2 s per endpoint on the shared machine; the peak is from the requests in flight.)",
-  load: "Kùzu's seed path writes one JSON file per group and runs its COPY, like the raw path, plus the schema and the health count; at 1M the raw path was not run before the deadline (see the notes), so the ratio is not measured there. Neo4j at 100k: the seed path (seedStore through the adapter) took 160 s against 69 s for the raw CREATE path (2.33×).",
+    "Kùzu's buffer pool is 512 MiB by default now (JEJAK_KUZU_BUFFER_MB; it was 2 GiB and filled with what reads touched), and the worker's in-memory indexes (search words, date index, adjacency) take about 10–30 bytes per relationship. A smaller pool trades memory for reads from disk.",
+  load:
+    "Kùzu's seed path writes one JSON file per group and runs its COPY, like the raw path, plus the schema and the health count. Neo4j's seed and raw paths run the same column batches (each property name once per batch) through createAll; the seed path adds validating every row before anything is deleted, the schema, and the reload marker.",
   'small-views':
     "at these sizes the app now draws in its lean style (client/src/perf.ts: straight haystack edges whose curve, arrow and type come back on hover, selection and paths; names from 8 px; no outline, border or font rules). In the one-change variants of 2026-12-02 ~01:48 UTC (`--browser-variants`, 3 alternating samples) it took 0.75× plain Cytoscape's main-thread CPU at 500 nodes and 0.79× at 2,000, where the app style with bezier edges and arrows had taken 1.15–1.4×. A first frame here is a few hundred ms, so a miss in one run is the machine's load: compare the CPU figures in section 3.",
   'first-frame-10k':
     "a CPU profile of the bench page at 10k nodes / 20k edges (lean style, on the loaded machine of 2026-12-02 ~02:10 UTC) splits the first frame into Cytoscape's own element work (creating 30k elements, their style and bounding boxes for the initial fit: about 1.9 s, 1.5 s of it style), one draw of the whole view through its layered texture cache (about 0.95 s), and garbage collection (0.7 s). Main-thread CPU for the first frame was 2.3–2.4 s against plain Cytoscape's 2.9–3.0 s in the same runs. Style rules are not the cost (dropping the per-label rules saved < 0.1 s; no node labels 0.2 s; no edges at all 0.55 s), so under 2 s on this software canvas with shared cores needs fewer elements drawn (the aggregated overview, which the explorer opens when the graph's overview is cut short at 5,000 or more) or a GPU renderer.",
   'layout-10k':
     'the positions come from the web worker, and are placed a slice per frame while a frame stays under 150 ms; at 10k a single draw is already past 200 ms (above), so the placement falls back to one draw and the long tasks left are the draws themselves and fitting the view. Closing it needs a cheaper draw (WebGL on a GPU, no texture cache for tiny nodes) rather than a different placement.',
-  quick: 'not measured in this session: the 20-minute window after the engines landed went to the full run.',
+  quick:
+    "the last --quick run (its own report under bench/results/quick/) ran on a machine shared with other work; the full run lists its duration and load.",
 };
