@@ -29,6 +29,11 @@ else
   export JEJAK_NEO4J_SKIP_SAID=1
 fi
 
+# Kùzu's Node binding runs every query step (BEGIN, the query, COMMIT, close) as a job on
+# libuv's pool of 4 threads; a test process holds several stores and their index reads at
+# once, and a step waiting inside the engine must never leave the others without a thread.
+export UV_THREADPOOL_SIZE="${UV_THREADPOOL_SIZE:-16}"
+
 reports="$(mktemp -d)"
 trap 'rm -rf "$reports"' EXIT
 status=0

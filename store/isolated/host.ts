@@ -166,7 +166,8 @@ export class ProcessHost {
       child = fork(file, [], {
         cwd: REPO,
         execArgv: [...execArgv, `--max-old-space-size=${this.limits.heapMb}`],
-        env: { ...process.env, JEJAK_WORKER_ARGS: JSON.stringify(this.args) },
+        // Every Kùzu query step is a job on libuv's pool (4 threads by default): room for the four readers, the writer and the index reads.
+        env: { UV_THREADPOOL_SIZE: '16', ...process.env, JEJAK_WORKER_ARGS: JSON.stringify(this.args) },
         serialization: 'advanced',
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
