@@ -539,10 +539,12 @@ export class KuzuStore implements Store {
     return timeline(this.native, () => this.dates.within(this.generation, INDEX_WAIT_MS), request);
   }
 
-  /** Starts reading the caches a big graph's first requests would wait for (the server's worker calls it once open). */
-  warm(): void {
-    this.dates.get(this.generation).catch(() => undefined);
-    this.adjacency.get(this.generation).catch(() => undefined);
+  /**
+   * Starts reading the caches a big graph's first requests would wait for (the server's worker
+   * calls it once open, without waiting); resolves when they are read (the bench waits for it).
+   */
+  async warm(): Promise<void> {
+    await Promise.allSettled([this.dates.get(this.generation), this.adjacency.get(this.generation), this.names.get(this.generation)]);
   }
 
   provenance(edgeId: string): Promise<EdgeProvenance | null> {
