@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syntheticGraph } from '../../bench/synthetic.js';
 import { toBulkLoad } from '../../seed/load.js';
-import { seededStore, type SeededStore } from '../../server/testing/harness.js';
 import { neighbours as countedNeighbours } from '../common/neighbours.js';
-import type { Direction, NeighboursRequest, Runner } from '../store.js';
+import type { Direction, NeighboursRequest } from '../store.js';
 import { nodeById } from './match.js';
 import { degreesQuery, neighbours } from './neighbours.js';
-import { planOf } from './plan.testing.js';
+import { planOf, useSeededNeo4j } from './plan.testing.js';
 
 /** Runs only against a real Neo4j (NEO4J_URI): it replaces the database's Jejak graph. */
 describe.runIf(Boolean(process.env.NEO4J_URI))('neighbours on Neo4j: totals from the degree store', () => {
-  let seeded: SeededStore;
-  let run: Runner;
-  beforeAll(async () => {
-    seeded = await seededStore('neo4j');
-    run = (q, p, o) => seeded.store.run(q, p, { ...o, mode: 'read' });
-  }, 120_000);
-  afterAll(async () => seeded?.close());
+  const seeded = useSeededNeo4j();
+  const { run } = seeded;
 
   /** The old shape: totals counted by expanding every relationship of the centre and grouping by type. */
   const counted = (request: NeighboursRequest) => countedNeighbours(run, { nodeById, relType: (v) => `type(${v})` }, request);

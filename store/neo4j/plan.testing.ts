@@ -1,11 +1,33 @@
 /**
- * For tests: the operators and their details of a query's plan on the Neo4j
- * at NEO4J_URI (EXPLAIN, nothing runs), so a test can say which index or
- * degree lookup a query shape is planned with.
+ * For tests on the Neo4j at NEO4J_URI: a seeded store for a describe block,
+ * and the operators and their details of a query's plan (EXPLAIN, nothing
+ * runs), so a test can say which index or degree lookup a shape is planned with.
  */
 import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll } from 'vitest';
+import { seededStore, type SeededStore } from '../../server/testing/harness.js';
 import { loadConfig } from '../../shared/config.js';
+import type { Runner, Store } from '../store.js';
 import { toNeo4jParams } from './store.js';
+
+/** The seed loaded into Neo4j for the describe block this is called in (its hooks), with a read-only runner on it. */
+export function useSeededNeo4j(): { readonly store: Store; run: Runner } {
+  let seeded: SeededStore | undefined;
+  beforeAll(async () => {
+    seeded = await seededStore('neo4j');
+  }, 120_000);
+  afterAll(async () => seeded?.close());
+  const store = (): Store => {
+    if (!seeded) throw new Error('the seeded Neo4j store is used outside its describe block');
+    return seeded.store;
+  };
+  return {
+    get store() {
+      return store();
+    },
+    run: (q, p, o) => store().run(q, p, { ...o, mode: 'read' }),
+  };
+}
 
 export interface PlanStep {
   operator: string;

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { neo4jSearchWholePool } from '../../bench/before/index.js';
 import { syntheticGraph } from '../../bench/synthetic.js';
 import { toBulkLoad } from '../../seed/load.js';
-import { seededStore, type SeededStore } from '../../server/testing/harness.js';
 import type { SearchRequest } from '../store.js';
+import { useSeededNeo4j } from './plan.testing.js';
 
 /** Names, aliases, prefixes, typos and words of several names, as people type them. */
 const SEED_TEXTS = ['Korut', 'Korea Utara', 'AS', 'Kim Jong-un', 'Dewan Federasi', 'putin', 'lavrov', 'lavsov', 'perjanjian', 'choe', 'rusia korea', 'okezone'];
@@ -11,11 +11,7 @@ const SYNTHETIC_TEXTS = ['lavrov', 'lavsov', 'pavel song', 'rusia', 'kursk', 'ke
 
 /** Runs only against a real Neo4j (NEO4J_URI): it replaces the database's Jejak graph. */
 describe.runIf(Boolean(process.env.NEO4J_URI))('search on Neo4j: ranking on names, only the page read whole', () => {
-  let seeded: SeededStore;
-  beforeAll(async () => {
-    seeded = await seededStore('neo4j');
-  }, 120_000);
-  afterAll(async () => seeded?.close());
+  const seeded = useSeededNeo4j();
 
   async function expectSameAsWholePool(texts: string[]) {
     let hits = 0;

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syntheticGraph } from '../../bench/synthetic.js';
 import { toBulkLoad } from '../../seed/load.js';
-import { seededStore, type SeededStore } from '../../server/testing/harness.js';
 import { timeline as scanningTimeline } from '../common/timeline.js';
-import type { Runner, TimelineRequest } from '../store.js';
-import { planOf } from './plan.testing.js';
+import type { TimelineRequest } from '../store.js';
+import { planOf, useSeededNeo4j } from './plan.testing.js';
 import { EVENTS_TIMELINE_QUERY, factsTimelineQuery, timeline } from './timeline.js';
 
 /** Windows that catch ranges starting before, inside and after them, and the whole graph. */
@@ -19,13 +18,8 @@ const WINDOWS: Array<Pick<TimelineRequest, 'from' | 'to'>> = [
 
 /** Runs only against a real Neo4j (NEO4J_URI): it replaces the database's Jejak graph. */
 describe.runIf(Boolean(process.env.NEO4J_URI))('timeline on Neo4j: index seeks per type and date shape', () => {
-  let seeded: SeededStore;
-  let run: Runner;
-  beforeAll(async () => {
-    seeded = await seededStore('neo4j');
-    run = (q, p, o) => seeded.store.run(q, p, { ...o, mode: 'read' });
-  }, 120_000);
-  afterAll(async () => seeded?.close());
+  const seeded = useSeededNeo4j();
+  const { run } = seeded;
 
   async function expectSameAsScanning(limits: number[], types: TimelineRequest['types'][]) {
     let entries = 0;
