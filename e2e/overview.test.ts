@@ -47,6 +47,21 @@ describe.each(testEngines())('a legible overview on %s', (engine) => {
   const session = useBrowserSession(engine);
   const open = (): Promise<Page> => session.open();
 
+  it.each([1024, 390])("keeps the story's core in view at %i px: the most connected entities are on the canvas", async (width) => {
+    const page = await session.open({ viewport: { width, height: width < 600 ? 844 : 768 }, phone: width < 600 });
+    const outside = await page.evaluate(() => {
+      const cy = window.cy;
+      const core = cy.nodes().sort((a, b) => b.degree(false) - a.degree(false) || (a.id() < b.id() ? -1 : 1)).slice(0, 4);
+      return core
+        .map((n) => n.id())
+        .filter((id) => {
+          const p = cy.getElementById(id).renderedPosition();
+          return p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height();
+        });
+    });
+    expect(outside).toEqual([]);
+  });
+
   it('draws every name of the seed graph readable and apart, and the same picture on every load', async () => {
     const page = await open();
     const nodes = await page.evaluate(() => window.cy.nodes().length);

@@ -51,10 +51,11 @@ export const READABLE_ZOOM = 0.66;
 /**
  * Fits what is shown, without zooming a handful of nodes up to poster size.
  * `readable`: a wide layout (hierarchy, chronological) is not shrunk until
- * its names vanish; it starts at its top left at the smallest readable zoom.
+ * its names vanish; it starts at its top left at the smallest readable zoom
+ * (`'centre'`: at its middle, for layouts whose core is there).
  * `eles`: fit these instead of everything not hidden (filters fit what they leave shown).
  */
-export function fitView(cy: Core, animate = true, opts: { readable?: boolean; eles?: CollectionReturnValue } = {}): void {
+export function fitView(cy: Core, animate = true, opts: { readable?: boolean | 'centre'; eles?: CollectionReturnValue } = {}): void {
   const eles = opts.eles ?? cy.elements().not('.filtered');
   if (eles.empty()) return;
   const bb = eles.boundingBox();
@@ -64,10 +65,15 @@ export function fitView(cy: Core, animate = true, opts: { readable?: boolean; el
   let pan = { x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) };
   if (opts.readable && fit < READABLE_ZOOM) {
     zoom = READABLE_ZOOM;
-    const x = bb.w * zoom + 2 * padding <= cy.width() ? cy.width() / 2 - zoom * (bb.x1 + bb.w / 2) : padding - zoom * bb.x1;
-    // From the top: the chronological axis puts its dates there.
-    const y = padding + 20 - zoom * bb.y1;
-    pan = { x, y };
+    if (opts.readable === 'centre') {
+      // A force layout's story is at its middle: keep that in view, the rim a pan away.
+      pan = { x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) };
+    } else {
+      const x = bb.w * zoom + 2 * padding <= cy.width() ? cy.width() / 2 - zoom * (bb.x1 + bb.w / 2) : padding - zoom * bb.x1;
+      // From the top: the chronological axis puts its dates there.
+      const y = padding + 20 - zoom * bb.y1;
+      pan = { x, y };
+    }
   }
   if (animate) cy.animate({ zoom, pan, duration: 300 });
   else cy.viewport({ zoom, pan });

@@ -234,7 +234,8 @@ function settle(cy: Core, id: LayoutId): void {
   // and a wide layout starts at a zoom where its names can be read.
   // Every layout: a graph wider than the canvas at a readable zoom (the seed's 44 nodes, force
   // layout) keeps its names readable rather than shrinking them away.
-  fitView(cy, false, { readable: true });
+  // Hierarchy and chronological read from their start (ranks, dates); the others from their middle.
+  fitView(cy, false, { readable: id === 'dagre' || id === 'chronological' ? true : 'centre' });
   axisListener(id === 'chronological' ? fittedAxis(cy, chronologicalPlan(cy.nodes().not('.filtered')).axis) : null);
 }
 
