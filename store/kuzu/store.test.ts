@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../shared/graph.js';
+import { loadKnowledgeBase } from '../../seed/facts.js';
 import { seedKuzuFile } from '../../seed/seed.js';
 import { KuzuStore } from './store.js';
 import { REL_TYPES, type RelType } from '../../shared/schema.js';
@@ -120,5 +122,29 @@ describe('KuzuStore', () => {
     await seedKuzuFile(path.join(dir, 'db.kuzu'), graph);
     const h = await store.health();
     expect([h.nodes, h.relationships]).toEqual([4, 3]);
+  });
+});
+
+describe('KuzuStore close', () => {
+  it('leaves the database closed when its index builds were under way (they never reopen it)', async () => {
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-kuzu-close-'));
+    const file = path.join(own, 'db.kuzu');
+    try {
+      await seedKuzuFile(file, (await loadKnowledgeBase()).graph);
+      const s = new KuzuStore(file);
+      // The search names, the date index and the adjacency are read in parts, two lanes each.
+      const warming = s.warm();
+      await s.close();
+      await warming;
+      // Another process can open the file read-write only if this one holds no database on it.
+      const opened = spawnSync(process.execPath, ['-e', `new (require('kuzu').Database)(${JSON.stringify(file)}).init().then(()=>console.log('opened'),(e)=>{console.log(String(e));process.exit(3)})`], {
+        cwd: process.cwd(),
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(opened.stdout.trim()).toBe('opened');
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true });
+    }
   });
 });

@@ -180,11 +180,11 @@ export class KuzuStore implements Store {
   /** Counts writes through this store, so caches of the data know when they are stale. */
   private generation = 0;
   /** The names search ranks, read once and then kept in step with this store's merges (new nodes added). */
-  private readonly names = new GenerationCache(() => this.native(SEARCH_ENTRIES_QUERY).then((r) => new SearchIndex(toSearchEntries(r.rows))));
+  private readonly names = new GenerationCache((wanted) => this.building(wanted)(SEARCH_ENTRIES_QUERY).then((r) => new SearchIndex(toSearchEntries(r.rows))));
   /** The timeline's date index, kept in step with merges (new edges added) until too many were. */
-  private readonly dates = new GenerationCache((wanted) => buildDateIndex(this.native, wanted));
+  private readonly dates = new GenerationCache((wanted) => buildDateIndex(this.building(wanted), wanted));
   /** Every node's neighbours, for shortest paths; kept in step with merges like the date index. */
-  private readonly adjacency = new GenerationCache((wanted) => buildAdjacency(this.native, wanted));
+  private readonly adjacency = new GenerationCache((wanted) => buildAdjacency(this.building(wanted), wanted));
 
   /**
    * `bufferPoolMb` bounds Kùzu's page cache; left to itself Kùzu takes up to
@@ -198,8 +198,21 @@ export class KuzuStore implements Store {
   ) {}
 
   /** The operations' own Kùzu Cypher: read-only, with the store's timeout unless the operation says otherwise. */
-  private readonly native: Runner = (query, params = {}, options = {}) =>
-    this.withReader((c) => this.execute(c, query, params, { timeoutMs: this.operationTimeoutMs, ...options }));
+  private readonly native: Runner = this.building(() => true);
+
+  /**
+   * A runner of the operations' own Cypher; a cache's build passes its `wanted`, so a step that
+   * passed the gate after the cache was dropped (close() clears the caches, then the handles)
+   * stops there instead of opening the database again, which would leave it open, and busy,
+   * after close().
+   */
+  private building(wanted: () => boolean): Runner {
+    return (query, params = {}, options = {}) =>
+      this.gate.shared(() => {
+        if (!wanted()) return Promise.reject(storeUnavailable('an index of the Kùzu store was dropped while it was being read'));
+        return this.onReader((c) => this.execute(c, query, params, { timeoutMs: this.operationTimeoutMs, ...options }));
+      });
+  }
 
   /** Opens the database lazily; a failed open is not cached, so the store recovers when the file returns. */
   private open(): Promise<Handles> {
