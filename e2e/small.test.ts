@@ -54,6 +54,33 @@ describe.each(testEngines())('small things on %s', (engine) => {
     expect(await p.evaluate(() => window.cy.nodes().length)).toBe(before);
   });
 
+  it('takes two quick clicks on one node with an undo between them as two clicks, not a double-click', async () => {
+    const p = await fresh();
+    await clickGraphElement(p, 'state:russia');
+    await p.locator('#panel-title', { hasText: 'Russia' }).waitFor();
+    const before = await p.evaluate(() => window.cy.elements().length);
+    await p.locator('#act-expand').click();
+    await p.locator('#status', { hasText: 'Expanded Russia' }).waitFor();
+    await waitForStillGraph(p);
+    expect(await p.locator('#undo').isDisabled()).toBe(false);
+    const russia = () =>
+      p.evaluate(() => {
+        const box = window.cy.container()!.getBoundingClientRect();
+        const r = window.cy.getElementById('state:russia').renderedPosition();
+        return { x: box.left + r.x, y: box.top + r.y };
+      });
+    // Click, undo the expansion, click again: well within Cytoscape's double-tap window (250 ms).
+    const first = await russia();
+    await p.mouse.click(first.x, first.y);
+    await p.keyboard.press('Control+z');
+    const second = await russia();
+    await p.mouse.click(second.x, second.y);
+    await p.waitForTimeout(800);
+    // A double-click would have expanded Russia again: a new step to undo.
+    expect(await p.locator('#undo').isDisabled()).toBe(true);
+    expect(await p.evaluate(() => window.cy.elements().length)).toBe(before);
+  });
+
   it("shows the second of two quick clicks when the first one's details answer last", async () => {
     const p = await fresh();
     await waitForStillGraph(p);

@@ -60,8 +60,15 @@ const chronoAxis = createChronoAxis(cy, byId('graph-wrap'));
 onChronoAxis((axis) => chronoAxis.show(axis));
 let articles: ArticleOption[] = [];
 
+/**
+ * Cytoscape counts two quick taps as a double tap even on two different nodes, or with an undo
+ * between them; only the same node twice, with the view unchanged in between, expands.
+ */
+let lastTaps: string[] = [];
+
 const session = new Session(view, {
   refreshed() {
+    lastTaps = [];
     if (view.renderOptions().tier === 'full') markBundles(cy);
     filtersPanel.render(session.filters, articles);
     timeline.render(session.filters, factsInView(cy));
@@ -182,8 +189,6 @@ async function showEdge(edge: EdgeSingular): Promise<void> {
   announce(`Details: ${String(edge.source().data('name'))} ${edge.data('type')} ${String(edge.target().data('name'))}, ${p.claims.length} source${p.claims.length === 1 ? '' : 's'}`);
 }
 
-// Cytoscape counts two quick taps as a double tap even on two different nodes; only the same node twice expands.
-let lastTaps: string[] = [];
 cy.on('tap', (ev) => {
   const id = ev.target === cy ? '' : (ev.target as NodeSingular).id();
   lastTaps = [lastTaps[lastTaps.length - 1] ?? '', id];
