@@ -37,7 +37,8 @@ describe.each(testEngines())('POST /api/admin/reseed on %s', (engine) => {
     // Restart: a new store on the same data sees the acknowledged ingest.
     let reopened: Store;
     if (engine === 'kuzu') {
-      await s.store.close();
+      // The server's store lets the file go (it would reopen it on its next use) for the second one.
+      await (s.store as KuzuStore).release();
       reopened = new KuzuStore(path.join(s.dataDir, 'jejak.kuzu'));
     } else {
       const { createNeo4jStore } = await import('../../store/neo4j/store.js');

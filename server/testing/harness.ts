@@ -100,8 +100,8 @@ export async function seededKuzuStore(): Promise<SeededStore & { store: KuzuStor
     store,
     dir,
     async withOperationTimeout(ms: number) {
-      // One process may open a Kùzu file once: the seeded store closes and reopens on its next use.
-      await store.close();
+      // One process may open a Kùzu file once: the seeded store lets it go and reopens on its next use.
+      await store.release();
       return new KuzuStore(file, undefined, ms);
     },
     async close() {
@@ -150,7 +150,7 @@ export async function startTestServer(engine: TestEngine = 'kuzu', env: Record<s
     const file = path.join(dataDir, 'jejak.kuzu');
     await seedKuzuFile(file, (await loadKnowledgeBase()).graph);
     const store = new KuzuStore(file);
-    seeded = { store, withOperationTimeout: async (ms) => (await store.close(), new KuzuStore(file, undefined, ms)), close: () => store.close() };
+    seeded = { store, withOperationTimeout: async (ms) => (await store.release(), new KuzuStore(file, undefined, ms)), close: () => store.close() };
   } else {
     seeded = await seededNeo4jStore(config);
   }

@@ -362,9 +362,10 @@ export class ProcessHost {
   }
 
   /**
-   * Stops the child (its store closes its database file). Like KuzuStore, the
-   * store is not dead after close(): the next call starts a new child, so a
-   * reseed can close it, swap the file and go on.
+   * Stops the child (its store closes its database file for good). The host is
+   * not dead after close(), as KuzuStore's release() is not: the next call
+   * starts a new child on the file, so a reseed can close it, swap the file
+   * and go on.
    */
   async close(): Promise<void> {
     const worker = this.current;

@@ -118,7 +118,7 @@ describe('KuzuStore', () => {
   });
 
   it('reseeding gives identical counts', async () => {
-    await store.close();
+    await store.release();
     await seedKuzuFile(path.join(dir, 'db.kuzu'), graph);
     const h = await store.health();
     expect([h.nodes, h.relationships]).toEqual([4, 3]);
@@ -126,7 +126,7 @@ describe('KuzuStore', () => {
 });
 
 describe('KuzuStore close', () => {
-  it('leaves the database closed when its index builds were under way (they never reopen it)', async () => {
+  it('leaves the database closed when its index builds or requests were under way (they never reopen it)', async () => {
     const own = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-kuzu-close-'));
     const file = path.join(own, 'db.kuzu');
     try {
@@ -136,6 +136,8 @@ describe('KuzuStore close', () => {
       const warming = s.warm();
       await s.close();
       await warming;
+      // A request after close (one a server was still answering as it stopped) does not reopen it either.
+      await expect(s.node('state:russia')).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
       // Another process can open the file read-write only if this one holds no database on it.
       const opened = spawnSync(process.execPath, ['-e', `new (require('kuzu').Database)(${JSON.stringify(file)}).init().then(()=>console.log('opened'),(e)=>{console.log(String(e));process.exit(3)})`], {
         cwd: process.cwd(),

@@ -179,6 +179,8 @@ export class KuzuStore implements Store {
   private readonly gate = new Gate();
   /** Counts writes through this store, so caches of the data know when they are stale. */
   private generation = 0;
+  /** Set by close(): nothing opens the database again, not even a request or a cache build that began before. */
+  private closed = false;
   /** The names search ranks, read once and then kept in step with this store's merges (new nodes added). */
   private readonly names = new GenerationCache((wanted) => this.building(wanted)(SEARCH_ENTRIES_QUERY).then((r) => new SearchIndex(toSearchEntries(r.rows))));
   /** The timeline's date index, kept in step with merges (new edges added) until too many were. */
@@ -216,6 +218,7 @@ export class KuzuStore implements Store {
 
   /** Opens the database lazily; a failed open is not cached, so the store recovers when the file returns. */
   private open(): Promise<Handles> {
+    if (this.closed) return Promise.reject(storeUnavailable('the Kùzu store is closed (the server is shutting down)'));
     if (!this.handles) {
       this.handles = (async () => {
         fs.mkdirSync(path.dirname(this.location), { recursive: true });
@@ -584,7 +587,18 @@ export class KuzuStore implements Store {
     return this.run(query.variants.kuzu ?? query.cypher, params, { ...options, mode: 'read' });
   }
 
+  /**
+   * Closes the database for good: a request or cache build still under way when the server
+   * stops gets StoreUnavailable instead of opening the file again (which left it open, and
+   * written to, after close).
+   */
   async close(): Promise<void> {
+    this.closed = true;
+    await this.release();
+  }
+
+  /** Closes the database file, so another store or process may open it; this store opens it again on its next use. */
+  async release(): Promise<void> {
     await this.gate.exclusive(() => this.closeHandles());
   }
 
