@@ -148,6 +148,15 @@ export async function waitForStillGraph(page: Page): Promise<void> {
   );
 }
 
+/** Where node `id` is on the page now, without moving the view (for clicks that must come quickly one after another). */
+export function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((nodeId) => {
+    const box = window.cy.container()!.getBoundingClientRect();
+    const r = window.cy.getElementById(nodeId).renderedPosition();
+    return { x: box.left + r.x, y: box.top + r.y };
+  }, id);
+}
+
 export async function clickGraphElement(page: Page, id: string, options: { double?: boolean; button?: 'left' | 'right' } = {}): Promise<void> {
   await waitForStillGraph(page);
   const point = await page.evaluate((elementId) => {

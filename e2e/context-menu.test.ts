@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { NeighboursResponse } from '../shared/api.js';
 import { testEngines } from '../server/testing/harness.js';
-import { clickGraphElement, screenshot, useBrowserSession } from './browser.js';
+import { clickGraphElement, nodePoint, screenshot, useBrowserSession } from './browser.js';
 
 const NORTH_KOREA = 'state:north-korea';
 const RUSSIA = 'state:russia';
@@ -204,11 +204,7 @@ describe.each(testEngines())('the context menu on %s', (engine) => {
 
   it('opens on a long press', async () => {
     const p = await session.open();
-    const point = await p.evaluate((id) => {
-      const box = window.cy.container()!.getBoundingClientRect();
-      const r = window.cy.getElementById(id).renderedPosition();
-      return { x: box.left + r.x, y: box.top + r.y };
-    }, MOSCOW);
+    const point = await nodePoint(p, MOSCOW);
     await p.mouse.move(point.x, point.y);
     await p.mouse.down();
     await p.locator('#context-menu').waitFor();

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../server/testing/harness.js';
-import { clickGraphElement, useBrowserSession, waitForStillGraph } from './browser.js';
+import { clickGraphElement, nodePoint, useBrowserSession, waitForStillGraph } from './browser.js';
 
 describe.each(testEngines())('small things on %s', (engine) => {
   const session = useBrowserSession(engine);
@@ -39,13 +39,7 @@ describe.each(testEngines())('small things on %s', (engine) => {
     const p = await fresh();
     const before = await p.evaluate(() => window.cy.nodes().length);
     await waitForStillGraph(p);
-    const points = await p.evaluate(() => {
-      const box = window.cy.container()!.getBoundingClientRect();
-      return ['state:russia', 'place:moscow'].map((id) => {
-        const r = window.cy.getElementById(id).renderedPosition();
-        return { x: box.left + r.x, y: box.top + r.y };
-      });
-    });
+    const points = [await nodePoint(p, 'state:russia'), await nodePoint(p, 'place:moscow')];
     await p.mouse.click(points[0].x, points[0].y);
     await p.mouse.click(points[1].x, points[1].y);
     await p.locator('#panel-title', { hasText: 'Moscow' }).waitFor();
@@ -63,17 +57,11 @@ describe.each(testEngines())('small things on %s', (engine) => {
     await p.locator('#status', { hasText: 'Expanded Russia' }).waitFor();
     await waitForStillGraph(p);
     expect(await p.locator('#undo').isDisabled()).toBe(false);
-    const russia = () =>
-      p.evaluate(() => {
-        const box = window.cy.container()!.getBoundingClientRect();
-        const r = window.cy.getElementById('state:russia').renderedPosition();
-        return { x: box.left + r.x, y: box.top + r.y };
-      });
     // Click, undo the expansion, click again: well within Cytoscape's double-tap window (250 ms).
-    const first = await russia();
+    const first = await nodePoint(p, 'state:russia');
     await p.mouse.click(first.x, first.y);
     await p.keyboard.press('Control+z');
-    const second = await russia();
+    const second = await nodePoint(p, 'state:russia');
     await p.mouse.click(second.x, second.y);
     await p.waitForTimeout(800);
     // A double-click would have expanded Russia again: a new step to undo.

@@ -182,11 +182,11 @@ export class KuzuStore implements Store {
   /** Set by close(): nothing opens the database again, not even a request or a cache build that began before. */
   private closed = false;
   /** The names search ranks, read once and then kept in step with this store's merges (new nodes added). */
-  private readonly names = new GenerationCache((wanted) => this.building(wanted)(SEARCH_ENTRIES_QUERY).then((r) => new SearchIndex(toSearchEntries(r.rows))));
+  private readonly names = new GenerationCache((wanted) => this.reader(wanted)(SEARCH_ENTRIES_QUERY).then((r) => new SearchIndex(toSearchEntries(r.rows))));
   /** The timeline's date index, kept in step with merges (new edges added) until too many were. */
-  private readonly dates = new GenerationCache((wanted) => buildDateIndex(this.building(wanted), wanted));
+  private readonly dates = new GenerationCache((wanted) => buildDateIndex(this.reader(wanted), wanted));
   /** Every node's neighbours, for shortest paths; kept in step with merges like the date index. */
-  private readonly adjacency = new GenerationCache((wanted) => buildAdjacency(this.building(wanted), wanted));
+  private readonly adjacency = new GenerationCache((wanted) => buildAdjacency(this.reader(wanted), wanted));
 
   /**
    * `bufferPoolMb` bounds Kùzu's page cache; left to itself Kùzu takes up to
@@ -200,7 +200,7 @@ export class KuzuStore implements Store {
   ) {}
 
   /** The operations' own Kùzu Cypher: read-only, with the store's timeout unless the operation says otherwise. */
-  private readonly native: Runner = this.building(() => true);
+  private readonly native: Runner = this.reader(() => true);
 
   /**
    * A runner of the operations' own Cypher; a cache's build passes its `wanted`, so a step that
@@ -208,12 +208,8 @@ export class KuzuStore implements Store {
    * stops there instead of opening the database again, which would leave it open, and busy,
    * after close().
    */
-  private building(wanted: () => boolean): Runner {
-    return (query, params = {}, options = {}) =>
-      this.gate.shared(() => {
-        if (!wanted()) return Promise.reject(storeUnavailable('an index of the Kùzu store was dropped while it was being read'));
-        return this.onReader((c) => this.execute(c, query, params, { timeoutMs: this.operationTimeoutMs, ...options }));
-      });
+  private reader(wanted: () => boolean): Runner {
+    return (query, params = {}, options = {}) => this.withReader((c) => this.execute(c, query, params, { timeoutMs: this.operationTimeoutMs, ...options }), wanted);
   }
 
   /** Opens the database lazily; a failed open is not cached, so the store recovers when the file returns. */
@@ -267,8 +263,11 @@ export class KuzuStore implements Store {
     });
   }
 
-  private withReader<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
-    return this.gate.shared(() => this.onReader(fn));
+  /** `wanted` is asked once past the gate, before the database is opened: false stops the read there. */
+  private withReader<T>(fn: (c: Connection) => Promise<T>, wanted: () => boolean = () => true): Promise<T> {
+    return this.gate.shared(() =>
+      wanted() ? this.onReader(fn) : Promise.reject(storeUnavailable('an index of the Kùzu store was dropped while it was being read')),
+    );
   }
 
   private async onReader<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
