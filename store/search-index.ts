@@ -8,7 +8,7 @@
  * (`rankEntries`), without touching the rest. Kept in step with writes by
  * `add` (new nodes); anything else rebuilds it.
  */
-import { byRank, FUZZY_MIN_LENGTH, prepareEntry, scorePrepared, searchWords, withinOneEdit, type PreparedEntry, type RankedEntry, type SearchEntry } from './search-rank.js';
+import { byRank, FUZZY_MIN_LENGTH, memoWordScore, prepareEntry, scorePrepared, searchWords, withinOneEdit, type PreparedEntry, type RankedEntry, type SearchEntry } from './search-rank.js';
 
 export class SearchIndex {
   private readonly byId = new Map<string, PreparedEntry>();
@@ -56,9 +56,11 @@ export class SearchIndex {
     const candidates = new Set<PreparedEntry>();
     for (const word of new Set(queryWords.flatMap((qw) => this.wordsMatching(qw)))) for (const e of this.byWord.get(word) ?? []) candidates.add(e);
     const hits: RankedEntry[] = [];
+    const scorer = memoWordScore();
+    const q = queryWords.join(' ');
     for (const prepared of candidates) {
       if (labels.length && !labels.includes(prepared.entry.label)) continue;
-      const hit = scorePrepared(prepared, queryWords);
+      const hit = scorePrepared(prepared, queryWords, scorer, q);
       if (hit) hits.push(hit);
     }
     return { ranked: best(hits, limit), truncated: hits.length > limit };

@@ -77,12 +77,15 @@ export function prepareEntry(entry: SearchEntry): PreparedEntry {
   };
 }
 
-function nameScore({ normal, words }: PreparedName, q: string, queryWords: readonly string[]): number {
+/** How well a query word matches a word: `wordScore`, or a memo of it over one search's many candidates. */
+export type WordScorer = (queryWord: string, word: string) => number;
+
+function nameScore({ normal, words }: PreparedName, q: string, queryWords: readonly string[], score: WordScorer): number {
   let matched = 0;
   let quality = 0;
   for (const qw of queryWords) {
     let best = 0;
-    for (const w of words) best = Math.max(best, wordScore(qw, w));
+    for (const w of words) best = Math.max(best, score(qw, w));
     if (best > 0) matched++;
     quality += best;
   }
@@ -93,11 +96,10 @@ function nameScore({ normal, words }: PreparedName, q: string, queryWords: reado
 }
 
 /** The prepared entry's best name or alias for the query words, or null when none matches. */
-export function scorePrepared(prepared: PreparedEntry, queryWords: readonly string[]): RankedEntry | null {
-  const q = queryWords.join(' ');
+export function scorePrepared(prepared: PreparedEntry, queryWords: readonly string[], scorer: WordScorer = wordScore, q = queryWords.join(' ')): RankedEntry | null {
   let best: RankedEntry | null = null;
   for (const name of prepared.names) {
-    const score = nameScore(name, q, queryWords);
+    const score = nameScore(name, q, queryWords, scorer);
     if (score > 0 && (!best || score > best.score || (score === best.score && name.name.length < best.matched.length))) best = { entry: prepared.entry, score, matched: name.name };
   }
   // Entities before articles when equally good: analysts look for actors first.
@@ -110,9 +112,24 @@ export function scoreEntry(entry: SearchEntry, text: string): RankedEntry | null
   return scorePrepared(prepareEntry(entry), searchWords(text));
 }
 
+/** `localeCompare` with the default locale and options, as one collator: the same order, without looking the locale up at each call. */
+const byLocale = new Intl.Collator().compare;
+
 /** Best first, then by name, then id: the one order of search results. */
 export function byRank(a: RankedEntry, b: RankedEntry): number {
-  return b.score - a.score || a.entry.name.localeCompare(b.entry.name) || a.entry.id.localeCompare(b.entry.id);
+  return b.score - a.score || byLocale(a.entry.name, b.entry.name) || byLocale(a.entry.id, b.entry.id);
+}
+
+/** `wordScore`, remembered per (query word, word) for one search: a common surname's thousands of names share a few hundred distinct words. */
+export function memoWordScore(): WordScorer {
+  const memo = new Map<string, Map<string, number>>();
+  return (queryWord, word) => {
+    let known = memo.get(queryWord);
+    if (!known) memo.set(queryWord, (known = new Map()));
+    let score = known.get(word);
+    if (score === undefined) known.set(word, (score = wordScore(queryWord, word)));
+    return score;
+  };
 }
 
 /** Matching entries, best first (then by name, then id), and whether more than `limit` matched. */

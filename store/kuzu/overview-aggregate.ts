@@ -7,6 +7,7 @@
 import { isNodeLabel, type NodeLabel } from '../../shared/schema.js';
 import type { AggregateCounts, AggregateEngine, AggregateRunner, LabelDegree } from '../overview-aggregate.js';
 import { countsFromRows } from '../overview-aggregate.js';
+import { nodesByIds } from './match.js';
 
 export async function kuzuAggregateCounts(run: AggregateRunner): Promise<AggregateCounts> {
   const [nodes, rels] = await Promise.all([
@@ -22,9 +23,4 @@ export async function kuzuLabelDegrees(run: AggregateRunner, label: NodeLabel): 
   return r.rows.map((row) => ({ id: String(row.id), degree: Number(row.degree) }));
 }
 
-export async function kuzuNodesOf(run: AggregateRunner, label: NodeLabel, ids: readonly string[]) {
-  if (!isNodeLabel(label)) throw new Error(`not a node label: ${label}`);
-  return (await run(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n`, { ids }, { maxRows: ids.length })).graph.nodes;
-}
-
-export const kuzuAggregate: AggregateEngine = { counts: kuzuAggregateCounts, degrees: kuzuLabelDegrees, nodes: kuzuNodesOf };
+export const kuzuAggregate: AggregateEngine = { counts: kuzuAggregateCounts, degrees: kuzuLabelDegrees, nodes: nodesByIds };

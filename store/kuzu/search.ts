@@ -1,9 +1,10 @@
-import type { GraphNode, PlainValue } from '../../shared/graph.js';
+import type { PlainValue } from '../../shared/graph.js';
 import { badRequest } from '../../shared/errors.js';
 import { isNodeLabel, type NodeLabel } from '../../shared/schema.js';
 import { searchWords, type SearchEntry } from '../search-rank.js';
 import type { SearchIndex } from '../search-index.js';
 import type { Runner, SearchRequest, SearchResult } from '../store.js';
+import { nodesByIds } from './match.js';
 
 /** Every node's id, label, name and aliases: what the scan ranks. */
 export const SEARCH_ENTRIES_QUERY = 'MATCH (n) RETURN n.id AS id, label(n) AS label, n.name AS name, n.aliases AS aliases';
@@ -26,11 +27,11 @@ export async function search(run: Runner, index: () => Promise<SearchIndex>, req
   if (!searchWords(request.text).length) throw badRequest('q must contain at least one letter or digit');
   const { ranked, truncated } = (await index()).search(request.text, request.limit, request.labels);
   if (!ranked.length) return { hits: [], truncated: false };
-  // One table per label: a label-less match would scan every node table.
+  // Each hit by its table's primary key: a label-less match would scan every node table.
   const idsByLabel = new Map<NodeLabel, string[]>();
   for (const r of ranked) if (isNodeLabel(r.entry.label)) idsByLabel.set(r.entry.label, [...(idsByLabel.get(r.entry.label) ?? []), r.entry.id]);
-  const found = await Promise.all([...idsByLabel].map(([label, ids]) => run(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n`, { ids })));
-  const byId = new Map((found.flatMap((f) => f.rows.map((r) => r.n)) as unknown as GraphNode[]).map((n) => [n.id, n]));
+  const found = await Promise.all([...idsByLabel].map(([label, ids]) => nodesByIds(run, label, ids)));
+  const byId = new Map(found.flat().map((n) => [n.id, n]));
   // A node deleted since the names were read is left out.
   const hits = ranked.flatMap((r) => {
     const node = byId.get(r.entry.id);
