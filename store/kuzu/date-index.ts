@@ -51,15 +51,15 @@ export function timelineDays(date: unknown, dateFrom: unknown, dateTo: unknown):
   return { sort: d ?? first, first, last };
 }
 
-/** One indexed relationship, as read at build time (in the timeline's order). */
-export interface IndexedRow {
+/** The indexed relationships, one entry each in the timeline's order (sort day, then relationship id), as columns. */
+export interface IndexedColumns {
   /** Its place in REL_GROUPS. */
-  group: number;
+  group: Uint8Array;
   /** Kùzu's internal offset of the relationship in its table. */
-  offset: number;
-  sort: number;
-  first: number;
-  last: number;
+  offset: Uint32Array;
+  sort: Int32Array;
+  first: Int32Array;
+  last: Int32Array;
 }
 
 /** A relationship created by a merge since the index was built: found again by its ends and id. */
@@ -88,21 +88,9 @@ export class DateIndex {
   private readonly offset: Uint32Array;
   private readonly side: SideRow[] = [];
 
-  /** `rows` must come in the timeline's order: sort day, then relationship id. */
-  constructor(rows: readonly IndexedRow[]) {
-    const n = rows.length;
-    this.sort = new Int32Array(n);
-    this.first = new Int32Array(n);
-    this.last = new Int32Array(n);
-    this.group = new Uint8Array(n);
-    this.offset = new Uint32Array(n);
-    rows.forEach((r, i) => {
-      this.sort[i] = r.sort;
-      this.first[i] = r.first;
-      this.last[i] = r.last;
-      this.group[i] = r.group;
-      this.offset[i] = r.offset;
-    });
+  /** `columns` must come in the timeline's order: sort day, then relationship id. */
+  constructor(columns: IndexedColumns) {
+    ({ sort: this.sort, first: this.first, last: this.last, group: this.group, offset: this.offset } = columns);
   }
 
   get size(): number {

@@ -4,32 +4,17 @@ import { pathsByHops } from '../results.js';
 import { MAX_PATH_HOPS, type Paths, type PathsRequest, type Runner } from '../store.js';
 import { NODE_LABELS } from '../../shared/schema.js';
 import { Adjacency, labelCode, typeCode, type Hop } from './adjacency.js';
+import { BUILD_TIMEOUT_MS, inLanes, uint32Column, uint8Column } from './build-lanes.js';
 import { REL_GROUPS } from './date-index.js';
 import { nodeById } from './match.js';
 import { whileIndexing } from './timeline.js';
 
-/** Reading a million relationships' ends takes a while on a busy machine: beyond the operation's click-sized bound. */
-const BUILD_TIMEOUT_MS = 600_000;
-/** Parts read at once while building: two of the store's readers, the others left to requests. */
-const BUILD_LANES = 2;
-
-/** Runs `steps` two at a time, stopping once `wanted` turns false. */
-async function inLanes(steps: Array<() => Promise<void>>, wanted: () => boolean): Promise<void> {
-  const queue = [...steps];
-  const lane = async () => {
-    for (let step = queue.shift(); step; step = queue.shift()) {
-      if (!wanted()) throw new Error('the adjacency was dropped while it was read');
-      await step();
-    }
-  };
-  await Promise.all(Array.from({ length: BUILD_LANES }, lane));
-}
-
 /** Every node and relationship end, by internal offsets (numbers, not ids, for the relationships: a million of them). */
 export async function buildAdjacency(run: Runner, wanted: () => boolean = () => true): Promise<Adjacency> {
   const ids: string[] = [];
-  const labels: number[] = [];
+  const labels = uint8Column();
   const numberOf = new Map<string, Int32Array>();
+  const dropped = 'the adjacency was dropped while it was read';
   await inLanes(
     NODE_LABELS.map((label) => async () => {
       const r = await run(`MATCH (n:${label}) RETURN offset(ID(n)) AS o, n.id AS id`, {}, { timeoutMs: BUILD_TIMEOUT_MS });
@@ -43,10 +28,11 @@ export async function buildAdjacency(run: Runner, wanted: () => boolean = () => 
       numberOf.set(label, numbers);
     }),
     wanted,
+    dropped,
   );
-  const sources: number[] = [];
-  const targets: number[] = [];
-  const types: number[] = [];
+  const sources = uint32Column();
+  const targets = uint32Column();
+  const types = uint8Column();
   await inLanes(
     REL_GROUPS.map((g) => async () => {
       const r = await run(`MATCH (a:${g.from})-[r:${g.type}]->(b:${g.to}) RETURN offset(ID(a)) AS a, offset(ID(b)) AS b`, {}, { timeoutMs: BUILD_TIMEOUT_MS });
@@ -59,8 +45,9 @@ export async function buildAdjacency(run: Runner, wanted: () => boolean = () => 
       }
     }),
     wanted,
+    dropped,
   );
-  return new Adjacency({ ids, labels: Uint8Array.from(labels), sources: Uint32Array.from(sources), targets: Uint32Array.from(targets), types: Uint8Array.from(types) });
+  return new Adjacency({ ids, labels: labels.values(), sources: sources.values(), targets: targets.values(), types: types.values() });
 }
 
 /**

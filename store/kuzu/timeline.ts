@@ -11,13 +11,9 @@ import { REL_TYPES } from '../../shared/schema.js';
 import { typeFilter } from '../cypher-names.js';
 import { eventsInWindow, timeline as scanTimeline, timelineOf, windowOf } from '../common/timeline.js';
 import type { Runner, Timeline, TimelineRequest } from '../store.js';
-import { DateIndex, REL_GROUPS, dayNumber, timelineDays, type IndexedRow } from './date-index.js';
+import { BUILD_TIMEOUT_MS, inLanes, int32Column, uint32Column, uint8Column } from './build-lanes.js';
+import { DateIndex, REL_GROUPS, dayNumber, timelineDays } from './date-index.js';
 
-/** Reading a million relationships' dates takes a while on a busy machine: beyond the operation's click-sized bound. */
-const BUILD_TIMEOUT_MS = 600_000;
-
-/** Parts of tables read at once while building: two of the store's readers, the others left to requests. */
-const BUILD_LANES = 2;
 /** How long a timeline waits for the index being built before it answers with the scan instead. */
 export const INDEX_WAIT_MS = 20_000;
 
@@ -37,35 +33,49 @@ export function whileIndexing(operation: string, index: string): (err: unknown) 
 
 /** Every dated relationship's offset and days, in the timeline's order (sort day, then id); stops once `wanted` turns false. */
 export async function buildDateIndex(run: Runner, wanted: () => boolean = () => true): Promise<DateIndex> {
-  const rows: Array<IndexedRow & { id: string }> = [];
-  const groups = [...REL_GROUPS.entries()];
-  const lane = async () => {
-    for (let next = groups.shift(); next; next = groups.shift()) {
-      if (!wanted()) throw new Error('the date index was dropped while it was read');
-      await readGroup(next[0], next[1]);
-    }
+  // Read into columns (a million relationships as objects were most of the build's memory); ids only to order ties.
+  const [group, sort, first, last] = [uint8Column(), int32Column(), int32Column(), int32Column()];
+  const offset = uint32Column();
+  const ids: string[] = [];
+  await inLanes(
+    REL_GROUPS.map((g, index) => async () => {
+      // Labels and types come from the schema; offsets count within one (from, type, to) part of a table.
+      const r = await run(
+        `MATCH (a:${g.from})-[r:${g.type}]->(b:${g.to}) WHERE r.date IS NOT NULL OR r.dateFrom IS NOT NULL ` +
+          'RETURN offset(ID(r)) AS o, r.id AS id, r.date AS d, r.dateFrom AS f, r.dateTo AS t',
+        {},
+        { timeoutMs: BUILD_TIMEOUT_MS },
+      );
+      for (const row of r.rows) {
+        const days = timelineDays(row.d, row.f, row.t);
+        if (!days) continue;
+        group.push(index);
+        offset.push(Number(row.o));
+        sort.push(days.sort);
+        first.push(days.first);
+        last.push(days.last);
+        ids.push(String(row.id));
+      }
+    }),
+    wanted,
+    'the date index was dropped while it was read',
+  );
+  const order = Uint32Array.from({ length: ids.length }, (_, i) => i).sort((a, b) => inTimelineOrder(sort.at(a), ids[a], sort.at(b), ids[b]));
+  const pick = <A extends Uint8Array | Uint32Array | Int32Array>(column: { at(i: number): number; values(): A }): A => {
+    const out = column.values();
+    order.forEach((from, to) => (out[to] = column.at(from)));
+    return out;
   };
-  const readGroup = async (group: number, g: (typeof REL_GROUPS)[number]) => {
-    // Labels and types come from the schema; offsets count within one (from, type, to) part of a table.
-    const r = await run(
-      `MATCH (a:${g.from})-[r:${g.type}]->(b:${g.to}) WHERE r.date IS NOT NULL OR r.dateFrom IS NOT NULL ` +
-        'RETURN offset(ID(r)) AS o, r.id AS id, r.date AS d, r.dateFrom AS f, r.dateTo AS t',
-      {},
-      { timeoutMs: BUILD_TIMEOUT_MS },
-    );
-    for (const row of r.rows) {
-      const days = timelineDays(row.d, row.f, row.t);
-      if (days) rows.push({ group, offset: Number(row.o), id: String(row.id), ...days });
-    }
-  };
-  await Promise.all(Array.from({ length: BUILD_LANES }, lane));
-  rows.sort(byTimeline);
-  return new DateIndex(rows);
+  return new DateIndex({ group: pick(group), offset: pick(offset), sort: pick(sort), first: pick(first), last: pick(last) });
 }
 
 /** The timeline's order, as the common query's ORDER BY spells it (ids in code-unit order, as Kùzu compares strings). */
+function inTimelineOrder(sortA: number, idA: string, sortB: number, idB: string): number {
+  return sortA - sortB || (idA < idB ? -1 : idA > idB ? 1 : 0);
+}
+
 function byTimeline(a: { sort: number; id: string }, b: { sort: number; id: string }): number {
-  return a.sort - b.sort || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return inTimelineOrder(a.sort, a.id, b.sort, b.id);
 }
 
 function sortDayOf(edge: GraphEdge): number {
