@@ -105,6 +105,30 @@ const RESPONSE_SCHEMAS = {
     type: 'object',
     properties: { graph: { $ref: '#/components/schemas/Graph' }, truncated: { type: 'boolean' }, total: { type: 'integer' }, limit: { type: 'integer' } },
   },
+  TimelineResponse: {
+    type: 'object',
+    properties: {
+      from: { type: ['string', 'null'] },
+      to: { type: ['string', 'null'] },
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          description: "an event (kind 'event', a node of graph) or a dated fact (kind 'relationship', an edge of graph), found in graph by id",
+          properties: {
+            date: { type: 'string' },
+            dateTo: { type: ['string', 'null'] },
+            datePrecision: { type: ['string', 'null'] },
+            kind: { type: 'string', enum: ['event', 'relationship'] },
+            id: { type: 'string' },
+            title: { type: 'string' },
+          },
+        },
+      },
+      graph: { $ref: '#/components/schemas/Graph' },
+      truncated: { type: 'boolean' },
+    },
+  },
   QueryResponse: {
     type: 'object',
     properties: {

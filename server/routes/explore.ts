@@ -43,7 +43,14 @@ export function exploreRoutes(store: Store): Router {
 
   apiRoute(
     r,
-    { method: 'get', path: '/timeline', summary: 'Events and dated relationships in a date range, sorted', query: timelineQuery, response: 'timeline items' },
+    {
+      method: 'get',
+      path: '/timeline',
+      summary: 'Events and dated relationships in a date range, sorted',
+      query: timelineQuery,
+      response: "timeline items, each naming its event node or fact edge in the answer's graph by id",
+      responseSchema: 'TimelineResponse',
+    },
     async ({ query: q, res }) => {
       res.json(await timeline(store, q.from ?? null, q.to ?? null, q.limit));
     },
