@@ -6,6 +6,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute, routeSpecs, type RouteSpec } from './api-route.js';
+import { sendJson } from './http/send-json.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -79,7 +80,7 @@ export function openApiDocument(version: string, routes: RouteSpec[]): JsonSchem
 export function openApiRoutes(version: string, routers: () => Router[]): Router {
   const r = Router();
   apiRoute(r, { method: 'get', path: '/openapi.json', summary: 'This document', response: 'OpenAPI document' }, ({ res }) => {
-    res.json(openApiDocument(version, routeSpecs(...routers())));
+    sendJson(res, openApiDocument(version, routeSpecs(...routers())));
   });
   return r;
 }
