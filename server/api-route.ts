@@ -20,7 +20,7 @@ export interface RouteSpec<Q extends z.ZodType | undefined = z.ZodType | undefin
   /** What a 200 answer carries. */
   response: string;
   /** A schema of the document's components for the 200 answer. */
-  responseSchema?: 'GraphResponse' | 'QueryResponse';
+  responseSchema?: 'GraphResponse' | 'QueryResponse' | 'TimelineResponse';
   /** The answer is a file (an attachment), not JSON. */
   file?: boolean;
   /** Needs the write token (Authorization: Bearer). */

@@ -263,6 +263,14 @@ describe.each(testEngines())('API on %s', (engine) => {
       expect(dates.every((d) => d >= '2024-10-01' && d <= '2024-12-31')).toBe(true);
       expect(dates).toContain('2024-10-24');
       expect(dates).toContain('2024-12-04');
+      // Each item names its element, sent once in the graph: a node for an event, an edge for a fact.
+      const nodes = new Set(body.graph.nodes.map((n) => n.id));
+      const edges = new Set(body.graph.edges.map((e) => e.id));
+      expect(body.items.some((i) => i.kind === 'event')).toBe(true);
+      for (const item of body.items) {
+        expect(item).not.toHaveProperty('element');
+        expect((item.kind === 'event' ? nodes : edges).has(item.id), item.id).toBe(true);
+      }
       expect((await get('/api/timeline?from=24-10-2024')).status).toBe(400);
     });
 

@@ -7,6 +7,7 @@ import type { Config } from '../shared/config.js';
 import { projectPath } from '../shared/project-root.js';
 import { errorHandler, notFoundRoute } from './http/errors.js';
 import { jsonLimits } from './http/json-limits.js';
+import { sendJson } from './http/send-json.js';
 import { adminRoutes } from './routes/admin.js';
 import { aggregateRoutes } from './routes/aggregate.js';
 import { exploreRoutes } from './routes/explore.js';
@@ -55,9 +56,11 @@ export function createApp({ config, store, log = console.error, serveClient = tr
         standardHeaders: 'draft-8',
         legacyHeaders: false,
         handler: (_req, res) => {
-          res.status(429).json({
-            error: { code: 'RATE_LIMITED', message: `more than ${config.rateLimit} requests a minute from this client; slow down (JEJAK_RATE_LIMIT)`, details: { limit: config.rateLimit } },
-          });
+          sendJson(
+            res,
+            { error: { code: 'RATE_LIMITED', message: `more than ${config.rateLimit} requests a minute from this client; slow down (JEJAK_RATE_LIMIT)`, details: { limit: config.rateLimit } } },
+            429,
+          );
         },
       }),
     );

@@ -212,6 +212,25 @@ describe('hardening', () => {
       expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(r.headers.get('access-control-allow-origin')).toBeNull();
     });
+
+    it('answers JSON with its media type and the body\'s length in bytes, errors too', async () => {
+      for (const [url, status] of [
+        ['/api/search?q=moskow', 200],
+        [`/api/nodes/${encodeURIComponent('person:été-ü')}`, 404],
+        ['/api/search?q=', 400],
+        ['/api/nope', 404],
+      ] as const) {
+        const r = await call(s.url, 'GET', url);
+        expect(r.status, url).toBe(status);
+        expect(r.headers.get('content-type'), url).toBe('application/json; charset=utf-8');
+        expect(Number(r.headers.get('content-length')), url).toBe(Buffer.byteLength(r.text));
+        expect(() => JSON.parse(r.text), url).not.toThrow();
+        expect(r.headers.get('x-content-type-options'), url).toBe('nosniff');
+      }
+      const head = await fetch(s.url + '/api/search?q=moskow', { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(await head.text()).toBe('');
+    });
   });
 });
 

@@ -113,6 +113,17 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('describes the timeline items as naming their element in the graph, not carrying it', () => {
+    const full = doc as unknown as {
+      paths: Record<string, { get: { responses: { '200': { content: { 'application/json': { schema: { $ref?: string } } } } } } }>;
+      components: { schemas: Record<string, { properties: Record<string, { items?: { properties: Record<string, unknown> } }> }> };
+    };
+    expect(full.paths['/api/timeline'].get.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/TimelineResponse');
+    const timeline = full.components.schemas.TimelineResponse;
+    expect(Object.keys(timeline.properties)).toEqual(expect.arrayContaining(['items', 'graph', 'truncated']));
+    expect(Object.keys(timeline.properties.items.items!.properties).sort()).toEqual(['date', 'datePrecision', 'dateTo', 'id', 'kind', 'title']);
+  });
+
   it('marks the writing routes with the write token', () => {
     const secured = operations()
       .filter(({ op }) => op.security)

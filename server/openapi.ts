@@ -6,6 +6,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute, routeSpecs, type RouteSpec } from './api-route.js';
+import { sendJson } from './http/send-json.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -79,7 +80,7 @@ export function openApiDocument(version: string, routes: RouteSpec[]): JsonSchem
 export function openApiRoutes(version: string, routers: () => Router[]): Router {
   const r = Router();
   apiRoute(r, { method: 'get', path: '/openapi.json', summary: 'This document', response: 'OpenAPI document' }, ({ res }) => {
-    res.json(openApiDocument(version, routeSpecs(...routers())));
+    sendJson(res, openApiDocument(version, routeSpecs(...routers())));
   });
   return r;
 }
@@ -104,6 +105,30 @@ const RESPONSE_SCHEMAS = {
   GraphResponse: {
     type: 'object',
     properties: { graph: { $ref: '#/components/schemas/Graph' }, truncated: { type: 'boolean' }, total: { type: 'integer' }, limit: { type: 'integer' } },
+  },
+  TimelineResponse: {
+    type: 'object',
+    properties: {
+      from: { type: ['string', 'null'] },
+      to: { type: ['string', 'null'] },
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          description: "an event (kind 'event', a node of graph) or a dated fact (kind 'relationship', an edge of graph), found in graph by id",
+          properties: {
+            date: { type: 'string' },
+            dateTo: { type: ['string', 'null'] },
+            datePrecision: { type: ['string', 'null'] },
+            kind: { type: 'string', enum: ['event', 'relationship'] },
+            id: { type: 'string' },
+            title: { type: 'string' },
+          },
+        },
+      },
+      graph: { $ref: '#/components/schemas/Graph' },
+      truncated: { type: 'boolean' },
+    },
   },
   QueryResponse: {
     type: 'object',

@@ -118,9 +118,9 @@ export interface TimelineItem {
   dateTo: string | null;
   datePrecision: string | null;
   kind: 'event' | 'relationship';
+  /** The event's node or the fact's edge, in the answer's `graph` under this id (sent once, not again per item). */
   id: string;
   title: string;
-  element: GraphNode | GraphEdge;
 }
 
 export interface TimelineResponse {

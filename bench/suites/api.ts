@@ -18,7 +18,7 @@ import { createApp } from '../../server/app.js';
 import type { Config } from '../../shared/config.js';
 import { neighbours, search } from '../../server/services/graph.js';
 import { shortestPath } from '../../server/services/paths.js';
-import { bindParams, SavedQueries } from '../../server/services/saved-queries.js';
+import { SavedQueries } from '../../server/services/saved-queries.js';
 import { timeline } from '../../server/services/timeline.js';
 import type { Store } from '../../store/store.js';
 import type { CannonJob } from '../cannon.js';
@@ -93,7 +93,7 @@ export interface Endpoint {
 const enc = encodeURIComponent;
 
 export function endpointsFor(p: Probes, limits: { timeoutMs: number; maxRows: number }): Endpoint[] {
-  const saved = new SavedQueries().get('entity-neighbourhood');
+  const queries = new SavedQueries();
   const savedParams = { id: p.leader, limit: 100 };
   return [
     {
@@ -150,7 +150,9 @@ export function endpointsFor(p: Probes, limits: { timeoutMs: number; maxRows: nu
     {
       name: 'saved query entity-neighbourhood',
       http: () => ({ method: 'POST', path: '/api/queries/entity-neighbourhood/run', body: JSON.stringify({ params: savedParams }) }),
-      direct: (s) => s.run(saved.cypher, bindParams(saved, savedParams), { ...limits, mode: 'read' }),
+      // The service call the route makes: parameters bound and the entity id resolved, then the
+      // engine's variant of the query (a bare store.run left the resolution's store call to the HTTP side).
+      direct: (s) => queries.run(s, 'entity-neighbourhood', savedParams, limits),
     },
   ];
 }

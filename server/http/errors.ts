@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiError } from '../../shared/api.js';
 import { firstLine, JejakError } from '../../shared/errors.js';
+import { sendJson } from './send-json.js';
 
 /** body-parser and friends signal their failures with `type` and `status`. */
 function fromHttpError(err: { type?: string; status?: number; limit?: number; message?: string }): JejakError | undefined {
@@ -31,11 +32,11 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
     const message = e.status >= 500 ? publicEngineText(e.message) : e.message;
     const body: ApiError = { error: { code: e.code, message, ...(e.details ? { details: e.details } : {}) } };
     if (e.status === 503) res.setHeader('Retry-After', '5');
-    res.status(e.status).json(body);
+    sendJson(res, body, e.status);
   };
 }
 
 export const notFoundRoute: RequestHandler = (req, res) => {
   const body: ApiError = { error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.path}; see /api/openapi.json` } };
-  res.status(404).json(body);
+  sendJson(res, body, 404);
 };

@@ -4,6 +4,7 @@ import type { Config } from '../../shared/config.js';
 import { JejakError } from '../../shared/errors.js';
 import { requireWriteToken } from '../http/write-token.js';
 import { apiRoute } from '../api-route.js';
+import { sendJson } from '../http/send-json.js';
 import type { Store } from '../../store/store.js';
 
 /** Endpoints that change the graph: all behind the write token. */
@@ -21,7 +22,7 @@ export function adminRoutes(store: Store, config: Config, log: (line: string) =>
     });
     try {
       const report = await running;
-      res.json({ ...report, log: lines });
+      sendJson(res, { ...report, log: lines });
     } finally {
       running = undefined;
     }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isNodeLabel, NODE_LABELS } from '../../shared/schema.js';
 import { badRequest } from '../../shared/errors.js';
 import { apiRoute } from '../api-route.js';
+import { sendJson } from '../http/send-json.js';
 import type { Store } from '../../store/store.js';
 
 const membersQuery = z.object({
@@ -15,7 +16,7 @@ export function aggregateRoutes(store: Store): Router {
   const r = Router();
 
   apiRoute(r, { method: 'get', path: '/overview/aggregate', summary: 'The graph aggregated by label, for graphs too big to draw', response: 'groups and the relationships between them' }, async ({ res }) => {
-    res.json(await store.aggregateOverview());
+    sendJson(res, await store.aggregateOverview());
   });
 
   apiRoute(
@@ -31,7 +32,7 @@ export function aggregateRoutes(store: Store): Router {
     async ({ params, query: q, res }) => {
       const label = params.label;
       if (!isNodeLabel(label)) throw badRequest(`unknown label '${label}'; allowed: ${NODE_LABELS.join(', ')}`, { param: 'label' });
-      res.json(await store.groupMembers({ label, offset: q.offset, limit: q.limit }));
+      sendJson(res, await store.groupMembers({ label, offset: q.offset, limit: q.limit }));
     },
   );
 

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../api-route.js';
+import { sendJson } from '../http/send-json.js';
 import { parseRelTypes } from '../services/graph.js';
 import { allPaths, MAX_ALL_PATHS_HOPS, shortestPath } from '../services/paths.js';
 import { articleWithSpans, edgeProvenance } from '../services/provenance.js';
@@ -33,7 +34,8 @@ export function exploreRoutes(store: Store): Router {
     { method: 'get', path: '/paths', summary: 'Paths between two nodes: the shortest, or all simple paths up to maxHops', query: pathsQuery, response: 'paths and their union graph' },
     async ({ query: q, res }) => {
       const types = parseRelTypes(q.types);
-      res.json(
+      sendJson(
+        res,
         q.mode === 'shortest'
           ? await shortestPath(store, q.from, q.to, q.maxHops ?? 6, types)
           : await allPaths(store, q.from, q.to, q.maxHops ?? Math.min(3, MAX_ALL_PATHS_HOPS), types, q.limit),
@@ -43,9 +45,16 @@ export function exploreRoutes(store: Store): Router {
 
   apiRoute(
     r,
-    { method: 'get', path: '/timeline', summary: 'Events and dated relationships in a date range, sorted', query: timelineQuery, response: 'timeline items' },
+    {
+      method: 'get',
+      path: '/timeline',
+      summary: 'Events and dated relationships in a date range, sorted',
+      query: timelineQuery,
+      response: "timeline items, each naming its event node or fact edge in the answer's graph by id",
+      responseSchema: 'TimelineResponse',
+    },
     async ({ query: q, res }) => {
-      res.json(await timeline(store, q.from ?? null, q.to ?? null, q.limit));
+      sendJson(res, await timeline(store, q.from ?? null, q.to ?? null, q.limit));
     },
   );
 
@@ -53,7 +62,7 @@ export function exploreRoutes(store: Store): Router {
     r,
     { method: 'get', path: '/edges/:id/provenance', summary: 'Claims behind a relationship: article, quote, sentence, date', params: { id: 'relationship id' }, response: 'the edge and its claims' },
     async ({ params, res }) => {
-      res.json(await edgeProvenance(store, params.id));
+      sendJson(res, await edgeProvenance(store, params.id));
     },
   );
 
@@ -61,7 +70,7 @@ export function exploreRoutes(store: Store): Router {
     r,
     { method: 'get', path: '/articles/:id', summary: 'An article with the spans of its text that support facts', params: { id: 'article id' }, response: 'article and spans' },
     async ({ params, res }) => {
-      res.json(await articleWithSpans(store, params.id));
+      sendJson(res, await articleWithSpans(store, params.id));
     },
   );
 

@@ -4,6 +4,7 @@ import type { ExportFormatInfo } from '../../shared/api.js';
 import type { Config } from '../../shared/config.js';
 import { badRequest } from '../../shared/errors.js';
 import { apiRoute } from '../api-route.js';
+import { sendJson } from '../http/send-json.js';
 import { EXPORT_FORMATS, EXPORT_FORMAT_IDS, isExportFormat } from '../services/export/index.js';
 import { exportSource, MAX_EXPORT_IDS, type ExportSource } from '../services/export/subgraph.js';
 import type { SavedQueries } from '../services/saved-queries.js';
@@ -31,7 +32,7 @@ export function exportRoutes(store: Store, queries: SavedQueries, config: Config
       const { mediaType, extension, description } = EXPORT_FORMATS[id];
       return { id, mediaType, extension, description };
     });
-    res.json({ formats });
+    sendJson(res, { formats });
   });
 
   const send = async (res: Response, format: string, source: ExportSource, opts: { dialect?: 'neo4j' | 'kuzu'; filename?: string }) => {

@@ -4,6 +4,7 @@ import type { HealthResponse } from '../../shared/api.js';
 import { LABELS, NODE_LABELS, REL_PROPS, REL_TYPES, RELATIONSHIPS, isNodeLabel } from '../../shared/schema.js';
 import { badRequest } from '../../shared/errors.js';
 import { apiRoute } from '../api-route.js';
+import { sendJson } from '../http/send-json.js';
 import { publicEngineText } from '../http/errors.js';
 import { getNode, neighbours, overview, parseRelTypes, search } from '../services/graph.js';
 import type { Store } from '../../store/store.js';
@@ -39,25 +40,25 @@ export function graphRoutes(store: Store): Router {
     const location = h.engine === 'kuzu' ? '$JEJAK_DATA_DIR/jejak.kuzu' : h.location;
     const message = h.message === undefined ? undefined : publicEngineText(h.message, h.engine);
     const body: HealthResponse = { ...h, location, ...(message === undefined ? {} : { message }), version: VERSION };
-    if (h.ok) return void res.json(body);
+    if (h.ok) return void sendJson(res, body);
     res.setHeader('Retry-After', '5');
-    res.status(503).json({ ...body, error: { code: 'STORE_UNAVAILABLE', message: `the ${h.engine} store is unavailable: ${message}` } });
+    sendJson(res, { ...body, error: { code: 'STORE_UNAVAILABLE', message: `the ${h.engine} store is unavailable: ${message}` } }, 503);
   });
 
   apiRoute(r, { method: 'get', path: '/schema', summary: 'Node labels, relationship types and their endpoints', response: 'the graph model' }, ({ res }) => {
-    res.json({ labels: Object.values(LABELS), relationships: RELATIONSHIPS, relationshipProperties: REL_PROPS });
+    sendJson(res, { labels: Object.values(LABELS), relationships: RELATIONSHIPS, relationshipProperties: REL_PROPS });
   });
 
   apiRoute(
     r,
     { method: 'get', path: '/graph', summary: 'Capped overview of the graph', query: overviewQuery, response: 'graph with truncated flag and total', responseSchema: 'GraphResponse' },
     async ({ query, res }) => {
-      res.json(await overview(store, query.limit, query.articles === 'true'));
+      sendJson(res, await overview(store, query.limit, query.articles === 'true'));
     },
   );
 
   apiRoute(r, { method: 'get', path: '/nodes/:id', summary: 'One node with its degree', params: { id: 'node id, e.g. person:kim-jong-un' }, response: 'the node' }, async ({ params, res }) => {
-    res.json(await getNode(store, params.id));
+    sendJson(res, await getNode(store, params.id));
   });
 
   apiRoute(
@@ -72,7 +73,7 @@ export function graphRoutes(store: Store): Router {
       responseSchema: 'GraphResponse',
     },
     async ({ query, params, res }) => {
-      res.json(await neighbours(store, params.id, { ...query, types: parseRelTypes(query.types) }));
+      sendJson(res, await neighbours(store, params.id, { ...query, types: parseRelTypes(query.types) }));
     },
   );
 
@@ -83,7 +84,7 @@ export function graphRoutes(store: Store): Router {
       const labels = query.labels ? query.labels.split(',').map((l) => l.trim()) : [];
       const bad = labels.filter((l) => !isNodeLabel(l));
       if (bad.length) throw badRequest(`unknown label ${bad.join(', ')}; allowed: ${NODE_LABELS.join(', ')}`, { param: 'labels' });
-      res.json(await search(store, query.q, query.limit, labels.filter(isNodeLabel)));
+      sendJson(res, await search(store, query.q, query.limit, labels.filter(isNodeLabel)));
     },
   );
 

@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../shared/config.js';
 import { apiRoute } from '../api-route.js';
+import { sendJson } from '../http/send-json.js';
 import { requireWriteToken } from '../http/write-token.js';
 import { commitIngest, MAX_ARTICLE_BYTES, previewIngest } from '../services/ingest.js';
 import { CLAIM_STATUSES, NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from '../../shared/schema.js';
@@ -57,7 +58,7 @@ export function ingestRoutes(store: Store, config: Config): Router {
       use: [json],
     },
     async ({ body: b, res }) => {
-      res.json(await previewIngest(store, b.text, b));
+      sendJson(res, await previewIngest(store, b.text, b));
     },
   );
 
@@ -73,7 +74,7 @@ export function ingestRoutes(store: Store, config: Config): Router {
       use: [requireWriteToken(config.writeToken), json],
     },
     async ({ body: b, res }) => {
-      res.json(await commitIngest(store, b.text, b));
+      sendJson(res, await commitIngest(store, b.text, b));
     },
   );
 

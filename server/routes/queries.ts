@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../shared/config.js';
 import { apiRoute } from '../api-route.js';
+import { sendJson } from '../http/send-json.js';
 import { runAdHoc } from '../services/cypher.js';
 import { QueryBudget } from '../services/query-budget.js';
 import type { SavedQueries } from '../services/saved-queries.js';
@@ -24,12 +25,12 @@ export function queryRoutes(store: Store, queries: SavedQueries, config: Config)
   const budget = new QueryBudget(config.adhoc);
 
   apiRoute(r, { method: 'get', path: '/queries', summary: 'Saved queries with their typed parameters', response: 'list of saved queries' }, ({ res }) => {
-    res.json({ queries: queries.list() });
+    sendJson(res, { queries: queries.list() });
   });
 
   apiRoute(r, { method: 'get', path: '/queries/:name', summary: 'One saved query with its Cypher', params: { name: 'saved query name' }, response: 'the saved query' }, ({ params, res }) => {
     const { cypher, file, ...info } = queries.get(params.name);
-    res.json({ ...info, cypher, file });
+    sendJson(res, { ...info, cypher, file });
   });
 
   apiRoute(
@@ -44,7 +45,7 @@ export function queryRoutes(store: Store, queries: SavedQueries, config: Config)
       responseSchema: 'QueryResponse',
     },
     async ({ params, body, res }) => {
-      res.json(await budget.run(() => queries.run(store, params.name, body.params, limits)));
+      sendJson(res, await budget.run(() => queries.run(store, params.name, body.params, limits)));
     },
   );
 
@@ -59,7 +60,7 @@ export function queryRoutes(store: Store, queries: SavedQueries, config: Config)
       responseSchema: 'QueryResponse',
     },
     async ({ body, res }) => {
-      res.json(await budget.run(() => runAdHoc(store, body, limits)));
+      sendJson(res, await budget.run(() => runAdHoc(store, body, limits)));
     },
   );
 
