@@ -10,6 +10,7 @@ import { isNodeLabel, LABELS, REL_PROPS, type NodeLabel } from '../../shared/sch
 import { PROVENANCE_PROPS, existingEdge, type MergeOps } from '../merge-facts.js';
 import { ANY_LABEL } from './match.js';
 import { toNeo4jNodeRow, toNeo4jParams, toNeo4jRelRow } from './store.js';
+import { timelineKeysSet } from './timeline-keys.js';
 
 async function rows(tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
   const result = await tx.run(query, toNeo4jParams(params) as Record<string, unknown>);
@@ -66,7 +67,7 @@ export function neo4jMergeOps(tx: ManagedTransaction): MergeOps {
     async createEdge(type, from, to, id, properties) {
       const schemaProps = Object.fromEntries(REL_PROPS.map((p) => [p.name, properties[p.name] ?? null]));
       const row = toNeo4jRelRow(type, { ...schemaProps, id, from: from.id, to: to.id });
-      await tx.run(`MATCH (a:${from.label} {id: $from}) MATCH (b:${to.label} {id: $to}) CREATE (a)-[r:${type}]->(b) SET r = $props`, {
+      await tx.run(`MATCH (a:${from.label} {id: $from}) MATCH (b:${to.label} {id: $to}) CREATE (a)-[r:${type}]->(b) SET r = $props SET ${timelineKeysSet('r')}`, {
         from: from.id,
         to: to.id,
         props: { ...(row.props as Record<string, unknown>), id },

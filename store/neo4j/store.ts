@@ -82,6 +82,7 @@ import { createAll, DEFAULT_SIZING, prepareRows, type BatchSizing } from './bulk
 import { search } from './search.js';
 import { subgraph } from './subgraph.js';
 import { timeline } from './timeline.js';
+import { timelineKeysSet } from './timeline-keys.js';
 
 export interface Neo4jStoreConfig {
   uri: string;
@@ -138,7 +139,7 @@ export function relMergeQuery(type: RelType, fromLabel: NodeLabel, toLabel: Node
   return (
     `UNWIND $rows AS row ` +
     `MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) ` +
-    `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r += row.props RETURN count(r) AS written`
+    `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r += row.props SET ${timelineKeysSet('r')} RETURN count(r) AS written`
   );
 }
 
