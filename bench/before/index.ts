@@ -13,6 +13,7 @@ import { ENTITY_SEARCH_INDEX } from '../../store/neo4j/schema.js';
 import type { GraphNode } from '../../shared/graph.js';
 import { neighbours as pagedNeighbours } from '../../store/common/neighbours.js';
 import { nodeById as neo4jNodeById } from '../../store/neo4j/match.js';
+import { NEO4J_SPELLING } from '../../store/neo4j/neighbours.js';
 import type { Engine, Runner, SearchRequest, SearchResult, Store } from '../../store/store.js';
 
 export interface BeforeProbe {
@@ -120,6 +121,12 @@ function countedTotalsPage(store: Store, hub: string): Promise<unknown> {
   return pagedNeighbours(run, { nodeById: neo4jNodeById, relType: (v) => `type(${v})` }, { id: hub, types: [], direction: 'both', offset: 0, limit: 50 });
 }
 
+/** Neo4j's first page of a hub before each slice was read in the query that sorts it: the slice's ids sorted, then its relationships expanded again to read the page. */
+function idsThenPage(store: Store, hub: string): Promise<unknown> {
+  const run: Runner = (q, p, o) => store.run(q, p, { ...o, mode: 'read' });
+  return pagedNeighbours(run, { ...NEO4J_SPELLING, sliceInOneQuery: false }, { id: hub, types: [], direction: 'both', offset: 0, limit: 50 });
+}
+
 // ---------------------------------------------------------------- shortest path (Kùzu)
 
 /** The old shortest path on Kùzu: the engine's recursive join (`* SHORTEST`) over fact types, up to six hops. */
@@ -177,6 +184,13 @@ export const beforeShapes: BeforeShape[] = [
     engine: 'neo4j',
     describe: 'a hub\'s first page with its per-type totals counted by expanding every relationship and grouping by type (three queries); replaced by one query of degree lookups (COUNT { (n)-[:T]->() } per type and direction)',
     run: (store, p) => countedTotalsPage(store, p.hub),
+  },
+  {
+    id: 'neo4j-neighbours-ids-then-page',
+    operation: 'neighbours',
+    engine: 'neo4j',
+    describe: 'a hub\'s first page with each slice read in two queries (its ids sorted, then its type\'s relationships expanded again for the page\'s rows); replaced by one query per slice, sorting references and reading only the rows it keeps',
+    run: (store, p) => idsThenPage(store, p.hub),
   },
   ...(['kuzu', 'neo4j'] as const).map(
     (engine): BeforeShape => ({

@@ -4,7 +4,7 @@ import { toBulkLoad } from '../../seed/load.js';
 import { neighbours as countedNeighbours } from '../common/neighbours.js';
 import type { Direction, NeighboursRequest } from '../store.js';
 import { nodeById } from './match.js';
-import { degreesQuery, neighbours } from './neighbours.js';
+import { degreesQuery, NEO4J_SPELLING, neighbours } from './neighbours.js';
 import { planOf, useSeededNeo4j } from './plan.testing.js';
 
 /** Runs only against a real Neo4j (NEO4J_URI): it replaces the database's Jejak graph. */
@@ -39,6 +39,22 @@ describe.runIf(Boolean(process.env.NEO4J_URI))('neighbours on Neo4j: totals from
   it('gives the busiest seed nodes the same page and totals as counting their rows', async () => {
     await expectSameAsCounting(6, [[], ['SIGNED', 'MET_WITH'], ['PARTY_TO']]);
   }, 120_000);
+
+  it('reads each slice of a page in the query that sorts it: the degrees, then one query per type in the page', async () => {
+    const queries: string[] = [];
+    const counting: typeof run = (q, p, o) => (queries.push(q), run(q, p, o));
+    for (const direction of ['both', 'out', 'in'] as Direction[]) {
+      for (const [offset, limit] of [[0, 50], [3, 4], [12, 40]]) {
+        const request = { id: 'state:russia', types: [], direction, offset, limit };
+        queries.length = 0;
+        // Slices forced at any degree (sortWholeRows 0), as a hub's page is read.
+        const page = await countedNeighbours(counting, NEO4J_SPELLING, request, 0);
+        expect(page, `${direction} ${offset}+${limit}`).toEqual(await counted(request));
+        const types = new Set(page!.graph.edges.map((e) => e.type));
+        expect(queries).toHaveLength(1 + types.size);
+      }
+    }
+  });
 
   it('counts an undirected self-loop once in the page total and once per direction, as counting rows does', async () => {
     await seeded.store.run("MATCH (n:State {id: 'state:russia'}) CREATE (n)-[:SUPPORTS {id: 'rel:supports:test-self-loop'}]->(n)", {}, { mode: 'write' });

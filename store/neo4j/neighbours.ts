@@ -48,6 +48,9 @@ export async function degreeTotals(run: Runner, request: NeighboursRequest): Pro
   return { node: row.n as unknown as GraphNode, counts: neighbourCounts(directions), perType };
 }
 
+/** How the shared paging spells Neo4j: totals from the degree store, each slice sorted and read in one query. */
+export const NEO4J_SPELLING = { nodeById, relType: (v: string) => `type(${v})`, totals: degreeTotals, sliceInOneQuery: true };
+
 export function neighbours(run: Runner, request: NeighboursRequest): Promise<Neighbours | null> {
-  return pagedNeighbours(run, { nodeById, relType: (v) => `type(${v})`, totals: degreeTotals }, request);
+  return pagedNeighbours(run, NEO4J_SPELLING, request);
 }
