@@ -1,4 +1,6 @@
+import neo4j, { type Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../shared/config.js';
 import { syntheticGraph } from '../../bench/synthetic.js';
 import { toBulkLoad } from '../../seed/load.js';
 import { REL_TYPES, type RelType } from '../../shared/schema.js';
@@ -9,6 +11,7 @@ import type { TimelineRequest } from '../store.js';
 import { planOf, useSeededNeo4j } from './plan.testing.js';
 import { compareKeys, EVENTS_TIMELINE_QUERY, firstKeys, timeline, typeTimelineQuery, type FactKey } from './timeline.js';
 import { HIDDEN_REL_PROPS } from './timeline-keys.js';
+import { Neo4jStore } from './store.js';
 
 /** Windows that catch ranges starting before, inside and after them, and the whole graph. */
 const WINDOWS: Array<Pick<TimelineRequest, 'from' | 'to'>> = [
@@ -36,7 +39,7 @@ describe('firstKeys: the first keys over every type, exactly', () => {
       );
       const limit = 1 + Math.floor(rand() * 300);
       const asked: number[] = [];
-      const got = await firstKeys(async (t, n) => (asked.push(n), keys.get(t)!.slice(0, n)), types, limit);
+      const got = await firstKeys(async (asks) => asks.map(({ type, take }) => (asked.push(take), keys.get(type)!.slice(0, take))), types, limit);
       expect(got).toEqual([...keys.values()].flat().sort(compareKeys).slice(0, limit));
       expect(Math.max(...asked)).toBeLessThanOrEqual(limit);
     }
@@ -128,6 +131,25 @@ describe.runIf(Boolean(process.env.NEO4J_URI))('timeline on Neo4j: index seeks i
     expect(await wrongKeys()).toBe(0);
     await expectSameAsScanning([10, 500], [[], ['MET_WITH', 'SUPPORTS']]);
   }, 180_000);
+
+  it('reads the facts\' keys and page in one transaction through the store: a session for them, one for the events', async () => {
+    const c = loadConfig(process.env).neo4j!;
+    const driver = neo4j.driver(c.uri, neo4j.auth.basic(c.user, c.password));
+    let sessions = 0;
+    const counting = new Proxy(driver, { get: (d, k) => (k === 'session' ? (...a: Parameters<Driver['session']>) => (sessions++, d.session(...a)) : Reflect.get(d, k)) });
+    const store = new Neo4jStore(counting, { uri: c.uri, user: c.user, password: c.password, database: c.database, reloadCheckMs: 60_000 });
+    try {
+      const request: TimelineRequest = { from: '2024-01-01', to: '2024-12-31', types: [], limit: 500 };
+      await store.timeline(request); // the reload marker's look is then kept for a minute
+      sessions = 0;
+      const mine = await store.timeline(request);
+      expect(mine).toEqual(await scanningTimeline(run, request));
+      expect(mine.entries.length).toBeGreaterThan(10);
+      expect(sessions).toBe(2);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 
   it('refuses a relationship type outside the schema', () => {
     expect(() => typeTimelineQuery('SIGNED]->() DETACH DELETE x //' as never)).toThrow(/unknown relationship type/);
