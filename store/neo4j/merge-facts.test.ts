@@ -62,4 +62,27 @@ describe.runIf(Boolean(process.env.NEO4J_URI))('mergeFacts on Neo4j: statements 
       { id: 'rel:met-with:vladimir-putin:sergei-lavrov:merge-test', articles: ['article:merge-test-1', 'article:merge-test-2'], key: '2024-06-19' },
     ]);
   }, 60_000);
+
+  it('answers the edges of a node it created from what it wrote, and merges claims on them as reading them would', async () => {
+    const articleId = 'article:merge-test-new-node';
+    const envoy = { id: 'person:merge-test-envoy', label: 'Person', properties: { name: 'Merge Test Envoy', aliases: [] } };
+    const met = (n: number, date: string) => claimEdge(articleId, { id: `rel:met-with:merge-test-envoy:vladimir-putin:${n}`, type: 'MET_WITH', source: envoy.id, target: 'person:vladimir-putin', date });
+    // The same event twice from one article (the second changes nothing), and another day's meeting (an edge of its own).
+    const edges = [met(1, '2024-06-19'), met(2, '2024-06-19'), met(3, '2024-07-01')];
+    const mentions = [envoy.id, 'person:vladimir-putin'].map((entity) => claimEdge(articleId, { id: `rel:mentions:${articleId}:${entity}`, type: 'MENTIONS', source: articleId, target: entity }));
+    const texts: string[] = [];
+    const report = await merge({ articleId, nodes: [articleNode(articleId), envoy], edges: [...edges, ...mentions] }, texts);
+    expect(report).toMatchObject({ nodesCreated: 2, edgesCreated: 2, mentionsCreated: 2, claimsAdded: 0, unchanged: 1 });
+    // Every edge here has a new end: none was read back.
+    expect(texts.filter((t) => /RETURN r\.id AS id/.test(t))).toEqual([]);
+    const r = await seeded.store.run('MATCH (:Person {id: $id})-[r:MET_WITH]->() RETURN r.id AS id, toString(r.date) AS date ORDER BY id', { id: envoy.id });
+    expect(r.rows).toEqual([
+      { id: 'rel:met-with:merge-test-envoy:vladimir-putin:1', date: '2024-06-19' },
+      { id: 'rel:met-with:merge-test-envoy:vladimir-putin:3', date: '2024-07-01' },
+    ]);
+    // Found, not created, the second time: its edges are read, and the article's claims are all there already.
+    const again: string[] = [];
+    expect(await merge({ articleId, nodes: [articleNode(articleId), envoy], edges: [...edges, ...mentions] }, again)).toMatchObject({ nodesCreated: 0, edgesCreated: 0, mentionsCreated: 0, unchanged: 5 });
+    expect(again.filter((t) => /RETURN r\.id AS id/.test(t)).length).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -11,11 +11,17 @@
  * relationships the statements themselves take 1–3 ms each, and planning a
  * text not seen before 40–250 ms on this machine; a commit of a few facts
  * spelled up to a dozen new texts.
+ *
+ * A node this transaction created has no edges but those it created (no
+ * other transaction sees the node before the commit), so the edges between
+ * it and another node are answered from what this transaction wrote, not
+ * read: an ingest's new article has every MENTIONS edge, half the edges of
+ * a commit.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { GraphNode } from '../../shared/graph.js';
 import { isNodeLabel, LABELS, REL_PROPS, type NodeLabel, type RelType } from '../../shared/schema.js';
-import { PROVENANCE_PROPS, existingEdge, type End, type MergeOps } from '../merge-facts.js';
+import { PROVENANCE_PROPS, existingEdge, type End, type ExistingEdge, type MergeOps } from '../merge-facts.js';
 import { ANY_LABEL } from './match.js';
 import { toNeo4jNodeRow, toNeo4jParams, toNeo4jRelRow } from './store.js';
 import { timelineKeysSet } from './timeline-keys.js';
@@ -40,6 +46,11 @@ export function neo4jMergeOps(tx: ManagedTransaction): MergeOps {
   /** `type from to edge id` → elementId, for the edges this transaction has read or created. */
   const edgeElement = new Map<string, string>();
   const edgeKey = (type: RelType, from: End, to: End, id: string) => `${type} ${from.id} ${to.id} ${id}`;
+  /** Nodes this transaction created (MERGE created them, not found them). */
+  const created = new Set<string>();
+  /** `type from to` → the edges this transaction created there, as edgesBetween gives them. */
+  const createdEdges = new Map<string, Array<ExistingEdge & { articles: string[] }>>();
+  const pairKey = (type: RelType, from: End, to: End) => `${type} ${from.id} ${to.id}`;
   const ends = (from: End, to: End) => {
     const a = nodeElement.get(from.id);
     const b = nodeElement.get(to.id);
@@ -69,11 +80,17 @@ export function neo4jMergeOps(tx: ManagedTransaction): MergeOps {
       // MERGE on the id's uniqueness constraint: a concurrent writer creating the same node waits, then matches it.
       const schemaProps = Object.fromEntries(LABELS[label].props.map((p) => [p.name, node.properties[p.name] ?? null]));
       const { id, ...props } = toNeo4jNodeRow(label, { ...schemaProps, id: node.id });
-      const r = await tx.run(`MERGE (n:${label} {id: $id}) ON CREATE SET n += $props RETURN elementId(n) AS element`, { id, props });
+      // The mark says whether this MERGE created the node; it is removed in the same statement.
+      const r = await tx.run(
+        `MERGE (n:${label} {id: $id}) ON CREATE SET n += $props, n.jejakCreated = true WITH n, n.jejakCreated = true AS created REMOVE n.jejakCreated RETURN elementId(n) AS element, created`,
+        { id, props },
+      );
       nodeElement.set(node.id, String(r.records[0].get('element')));
+      if (r.records[0].get('created') === true) created.add(node.id);
     },
 
     async edgesBetween(type, from, to, articleId) {
+      if (created.has(from.id) || created.has(to.id)) return (createdEdges.get(pairKey(type, from, to)) ?? []).map(({ articles, ...e }) => ({ ...e, hasArticle: articles.includes(articleId) }));
       const known = ends(from, to);
       const found = known
         ? await rows(tx, `${BOTH_BY_ELEMENT} MATCH (a)-[r:${type}]->(b) ${EDGE_COLUMNS}`, { ...known, article: articleId })
@@ -93,7 +110,7 @@ export function neo4jMergeOps(tx: ManagedTransaction): MergeOps {
     async createEdge(type, from, to, id, properties) {
       const schemaProps = Object.fromEntries(REL_PROPS.map((p) => [p.name, properties[p.name] ?? null]));
       const row = toNeo4jRelRow(type, { ...schemaProps, id, from: from.id, to: to.id });
-      const props = { ...(row.props as Record<string, unknown>), id };
+      const props: Record<string, unknown> = { ...(row.props as Record<string, unknown>), id };
       const create = `CREATE (a)-[r:${type}]->(b) SET r = $props SET ${timelineKeysSet('r')} RETURN elementId(r) AS element`;
       const known = ends(from, to);
       const r = known
@@ -101,6 +118,13 @@ export function neo4jMergeOps(tx: ManagedTransaction): MergeOps {
         : await tx.run(`MATCH (a:${from.label} {id: $from}) MATCH (b:${to.label} {id: $to}) ${create}`, { from: from.id, to: to.id, props });
       const element = r.records[0]?.get('element');
       if (element !== undefined) edgeElement.set(edgeKey(type, from, to, id), String(element));
+      if (created.has(from.id) || created.has(to.id)) {
+        // As edgesBetween reads an edge: dates as Cypher's toString gives them (ISO days), the rest as stored.
+        const key = pairKey(type, from, to);
+        const articles = Array.isArray(props.sourceArticles) ? props.sourceArticles.map(String) : [];
+        const edge = { ...existingEdge({ id, date: str(props.date), datePrecision: props.datePrecision, dateFrom: str(props.dateFrom), dateTo: str(props.dateTo), place: props.place }, str), articles };
+        createdEdges.set(key, [...(createdEdges.get(key) ?? []), edge]);
+      }
     },
   };
 }
