@@ -124,7 +124,7 @@ function countedTotalsPage(store: Store, hub: string): Promise<unknown> {
 /** Neo4j's first page of a hub before each slice was read in the query that sorts it: the slice's ids sorted, then its relationships expanded again to read the page. */
 function idsThenPage(store: Store, hub: string): Promise<unknown> {
   const run: Runner = (q, p, o) => store.run(q, p, { ...o, mode: 'read' });
-  return pagedNeighbours(run, { ...NEO4J_SPELLING, sliceInOneQuery: false }, { id: hub, types: [], direction: 'both', offset: 0, limit: 50 });
+  return pagedNeighbours(run, { ...NEO4J_SPELLING, slice: undefined }, { id: hub, types: [], direction: 'both', offset: 0, limit: 50 });
 }
 
 // ---------------------------------------------------------------- shortest path (Kùzu)

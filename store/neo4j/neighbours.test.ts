@@ -56,6 +56,33 @@ describe.runIf(Boolean(process.env.NEO4J_URI))('neighbours on Neo4j: totals from
     }
   });
 
+  it('orders a slice by r.id, then m.id, where relationships share an id across the slice\'s edge', async () => {
+    // Four SUPPORTS from Russia with one id (the schema does not make ids unique): ties that the sort on r.id alone must not cut.
+    await seeded.store.run(
+      "MATCH (n:State {id: 'state:russia'}) MATCH (m) WHERE m.id IN ['person:vladimir-putin', 'person:sergei-lavrov', 'state:north-korea', 'organization:kcna'] CREATE (n)-[:SUPPORTS {id: 'rel:supports:test-same-id'}]->(m)",
+      {},
+      { mode: 'write' },
+    );
+    try {
+      const sorted = { nodeById, relType: (v: string) => `type(${v})` };
+      let pages = 0;
+      for (const direction of ['both', 'out'] as Direction[]) {
+        for (let offset = 0; offset < 12; offset++) {
+          for (const limit of [1, 2, 3, 5]) {
+            const request = { id: 'state:russia', types: ['SUPPORTS' as const], direction, offset, limit };
+            // Sliced (as a hub is) against one query sorting every row whole: the contract's order.
+            const mine = await countedNeighbours(run, NEO4J_SPELLING, request, 0);
+            expect(mine, `${direction} ${offset}+${limit}`).toEqual(await countedNeighbours(run, sorted, request, Number.MAX_SAFE_INTEGER));
+            if (mine!.graph.edges.some((e) => e.id === 'rel:supports:test-same-id')) pages++;
+          }
+        }
+      }
+      expect(pages).toBeGreaterThan(10);
+    } finally {
+      await seeded.store.run("MATCH ()-[r:SUPPORTS {id: 'rel:supports:test-same-id'}]->() DELETE r", {}, { mode: 'write' });
+    }
+  }, 120_000);
+
   it('counts an undirected self-loop once in the page total and once per direction, as counting rows does', async () => {
     await seeded.store.run("MATCH (n:State {id: 'state:russia'}) CREATE (n)-[:SUPPORTS {id: 'rel:supports:test-self-loop'}]->(n)", {}, { mode: 'write' });
     try {
