@@ -14,6 +14,7 @@ import { SearchIndex } from '../../store/search-index.js';
 import type { GraphNode } from '../../shared/graph.js';
 import { neighbours as pagedNeighbours } from '../../store/common/neighbours.js';
 import { nodeById as neo4jNodeById } from '../../store/neo4j/match.js';
+import { NEO4J_SPELLING } from '../../store/neo4j/neighbours.js';
 import type { Engine, Runner, SearchRequest, SearchResult, Store } from '../../store/store.js';
 
 export interface BeforeProbe {
@@ -99,6 +100,25 @@ function scanTimeline(store: Store, week: { from: string; to: string }): Promise
   );
 }
 
+/**
+ * Neo4j's timeline before its sort keys: per type, one seek per date shape (the date index; pairs of dates),
+ * every part unioned in one query. The date-pair indexes it named are no longer created, so it runs here
+ * without its index hints, on the planner's own choice (the date index, the timeline's own indexes).
+ */
+function neo4jDatePairTimeline(store: Store, week: { from: string; to: string }): Promise<unknown> {
+  const keep = 'RETURN x, k, x.id AS xid ORDER BY k, xid LIMIT $limit';
+  const union = REL_TYPES.flatMap((t) => {
+    const match = `MATCH ()-[x:${t}]->()`;
+    return [
+      `${match} WHERE x.date >= date($from) AND x.date <= date($to) AND x.dateFrom IS NULL AND x.dateTo IS NULL WITH x, x.date AS k ${keep}`,
+      `${match} WHERE x.dateFrom <= date($to) AND x.dateTo >= date($from) WITH x, coalesce(x.date, x.dateFrom) AS k ${keep}`,
+      `${match} WHERE x.date >= date($from) AND x.dateFrom <= date($to) AND x.dateTo IS NULL WITH x, x.date AS k ${keep}`,
+      `${match} WHERE x.dateTo >= date($from) AND x.date <= date($to) AND x.dateFrom IS NULL WITH x, x.date AS k ${keep}`,
+    ];
+  }).join(' UNION ALL ');
+  return store.run(`CALL () { ${union} } WITH x, k, xid ORDER BY k, xid LIMIT $limit RETURN startNode(x) AS a, x AS r, endNode(x) AS b`, { ...week, limit: 500 }, { maxRows: 500 });
+}
+
 // ---------------------------------------------------------------- neighbours (both engines)
 
 /** The old first page of a hub: every relationship sorted with its rows whole, fifty kept (the counts per type are unchanged). */
@@ -112,6 +132,12 @@ function sortWholePage(store: Store, hub: string): Promise<unknown> {
 function countedTotalsPage(store: Store, hub: string): Promise<unknown> {
   const run: Runner = (q, p, o) => store.run(q, p, { ...o, mode: 'read' });
   return pagedNeighbours(run, { nodeById: neo4jNodeById, relType: (v) => `type(${v})` }, { id: hub, types: [], direction: 'both', offset: 0, limit: 50 });
+}
+
+/** Neo4j's first page of a hub before each slice was read in the query that sorts it: the slice's ids sorted, then its relationships expanded again to read the page. */
+function idsThenPage(store: Store, hub: string): Promise<unknown> {
+  const run: Runner = (q, p, o) => store.run(q, p, { ...o, mode: 'read' });
+  return pagedNeighbours(run, { ...NEO4J_SPELLING, slice: undefined }, { id: hub, types: [], direction: 'both', offset: 0, limit: 50 });
 }
 
 // ---------------------------------------------------------------- shortest path (Kùzu)
@@ -181,6 +207,13 @@ export const beforeShapes: BeforeShape[] = [
     describe: 'a hub\'s first page with its per-type totals counted by expanding every relationship and grouping by type (three queries); replaced by one query of degree lookups (COUNT { (n)-[:T]->() } per type and direction)',
     run: (store, p) => countedTotalsPage(store, p.hub),
   },
+  {
+    id: 'neo4j-neighbours-ids-then-page',
+    operation: 'neighbours',
+    engine: 'neo4j',
+    describe: 'a hub\'s first page with each slice read in two queries (its ids sorted, then its type\'s relationships expanded again for the page\'s rows); replaced by one query per slice, sorting references and reading only the rows it keeps',
+    run: (store, p) => idsThenPage(store, p.hub),
+  },
   ...(['kuzu', 'neo4j'] as const).map(
     (engine): BeforeShape => ({
       id: `${engine}-timeline-scan`,
@@ -189,11 +222,19 @@ export const beforeShapes: BeforeShape[] = [
       describe:
         'a week of timeline by comparing every relationship\'s date, then sorting' +
         (engine === 'neo4j'
-          ? '; replaced by one index seek per relationship type and date shape (range index on date, composite ones on pairs of dates), unioned, cut to the page, only the page read whole'
+          ? '; replaced by sort keys written with each relationship (coalesce(date, dateFrom), and for ranges), sought per type in the timeline\'s order, the page cut from the keys, only the page read whole'
           : '; replaced by a date index in memory (days in typed arrays, in the timeline\'s order, kept in step with merges), only the page read, by table part and internal offset'),
       run: (store, p) => scanTimeline(store, p.week),
     }),
   ),
+  {
+    id: 'neo4j-timeline-date-pairs',
+    operation: 'timeline',
+    engine: 'neo4j',
+    describe:
+      'a week of timeline by one seek per relationship type and date shape (date; pairs of dates), every part in one UNION, so every range starting before the week was read and sorted (here without the date-pair indexes, no longer created); replaced by sort keys written with each relationship, sought per type in the timeline\'s order, stopping at the page',
+    run: (store, p) => neo4jDatePairTimeline(store, p.week),
+  },
   {
     id: 'kuzu-paths-recursive-shortest',
     operation: 'paths',

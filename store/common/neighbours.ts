@@ -1,4 +1,4 @@
-import { mergeGraphs, type GraphNode } from '../../shared/graph.js';
+import { mergeGraphs, type Graph, type GraphNode } from '../../shared/graph.js';
 import { isRelType, REL_TYPES, type RelType } from '../../shared/schema.js';
 import { typeFilter } from '../cypher-names.js';
 import { neighbourCounts } from '../results.js';
@@ -18,6 +18,15 @@ export interface NeighbourSpelling {
   relType(variable: string): string;
   /** An engine's own way to the totals (Neo4j reads its degree store); by default they are counted by expanding every relationship. */
   totals?(run: Runner, request: NeighboursRequest): Promise<NeighbourTotals>;
+  /**
+   * An engine's own read of one type's slice: `match` binds the centre `n`,
+   * the relationship `r` and the other end `m`; the rows are `skip` and
+   * `take` in the page's order (r.id, then m.id). Neo4j sorts references and
+   * reads only the rows it keeps whole, in one query (neo4j/neighbours.ts).
+   * By default (Kùzu, which sorts rows with their columns) the slice's ids
+   * are sorted, then the page is read.
+   */
+  slice?(run: Runner, match: string, params: { id: string; skip: number; take: number }): Promise<{ rows: number; graph: Graph }>;
 }
 
 /** The totals by expanding the centre's relationships and grouping them by type. */
@@ -87,6 +96,7 @@ export async function neighbours(run: Runner, spell: NeighbourSpelling, request:
   const pages = await Promise.all(
     pageSlices(perType, offset, limit).map(async ({ type, skip, take }) => {
       const typed = arrow(request.direction, `[r${typeFilter([type])}]`);
+      if (spell.slice) return spell.slice(run, `MATCH ${centre}${typed}(m)`, { id, skip, take });
       const ids = await run(`MATCH ${centre}${typed}(m) RETURN r.id AS rid, m.id AS mid ORDER BY rid, mid SKIP $skip LIMIT $take`, { id, skip, take }, { maxRows: take });
       const rids = ids.rows.map((r) => String(r.rid));
       const page = rids.length ? await run(`MATCH ${centre}${typed}(m) WHERE r.id IN $rids RETURN n, r, m`, { id, rids }) : { graph: { nodes: [], edges: [] } };

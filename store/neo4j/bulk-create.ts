@@ -19,6 +19,7 @@ import { LABELS, REL_PROPS, isNodeLabel, isRelType, type NodeLabel, type RelType
 import { badQuery } from '../../shared/errors.js';
 import type { BulkLoad, ProgressFn } from '../store.js';
 import { toNeo4jNodeRow, toNeo4jRelRow } from './store.js';
+import { timelineKeysSet } from './timeline-keys.js';
 
 /** Runs one batch (its parameters are `{ cols }`): its own transaction when loading in batches, the caller's when loading in one. */
 export type BatchRunner = (query: string, params: { cols: Columns }) => Promise<Array<Record<string, unknown>>>;
@@ -68,7 +69,7 @@ export function relCreateQuery(type: RelType): string {
   if (!isRelType(type)) throw badQuery(`unknown relationship type ${JSON.stringify(type)}`);
   return (
     'UNWIND range(0, size($cols._from) - 1) AS i MATCH (a) WHERE elementId(a) = $cols._from[i] MATCH (b) WHERE elementId(b) = $cols._to[i] ' +
-    `CREATE (a)-[r:${type} ${propsLiteral(REL_PROPS.map((p) => p.name))}]->(b)`
+    `CREATE (a)-[r:${type} ${propsLiteral(REL_PROPS.map((p) => p.name))}]->(b) SET ${timelineKeysSet('r')}`
   );
 }
 

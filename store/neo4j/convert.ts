@@ -31,6 +31,7 @@ import {
 import type { Graph, GraphEdge, GraphNode, PlainValue } from '../../shared/graph.js';
 import { isNodeLabel } from '../../shared/schema.js';
 import type { RunResult } from '../store.js';
+import { HIDDEN_REL_PROPS } from './timeline-keys.js';
 
 /** elementId → the node's `id` property, used to resolve relationship endpoints. */
 export type NodeIdMap = ReadonlyMap<string, string>;
@@ -79,9 +80,9 @@ function labelOf(node: Node): string {
   return node.labels.find((l) => isNodeLabel(l)) ?? node.labels[0] ?? '';
 }
 
-function propertiesToPlain(properties: Record<string, unknown> | undefined, ctx: Context): Record<string, PlainValue> {
+function propertiesToPlain(properties: Record<string, unknown> | undefined, ctx: Context, hidden?: ReadonlySet<string>): Record<string, PlainValue> {
   const out: Record<string, PlainValue> = {};
-  for (const [key, value] of Object.entries(properties ?? {})) out[key] = toPlainIn(value, ctx);
+  for (const [key, value] of Object.entries(properties ?? {})) if (!hidden?.has(key)) out[key] = toPlainIn(value, ctx);
   return out;
 }
 
@@ -106,7 +107,8 @@ function relationshipToPlain(rel: Relationship, ctx: Context): GraphEdge {
     type: rel.type,
     source: endpointId(rel.startNodeElementId, ctx),
     target: endpointId(rel.endNodeElementId, ctx),
-    properties: propertiesToPlain(rel.properties, ctx),
+    // The adapter's own keys (the timeline's) are not the graph's data.
+    properties: propertiesToPlain(rel.properties, ctx, HIDDEN_REL_PROPS),
   };
   if (ctx.collect && !ctx.collect.edges.has(plain.id)) ctx.collect.edges.set(plain.id, plain);
   return plain;
@@ -147,7 +149,7 @@ function toPlainIn(value: unknown, ctx: Context): PlainValue {
   if (isPath(value) || isPathSegment(value)) return pathToPlain(value, ctx) as unknown as PlainValue;
   if (isUnboundRelationship(value)) {
     // Only seen inside raw path structures; the driver hydrates paths with full relationships.
-    return { id: value.elementId, type: value.type, properties: propertiesToPlain(value.properties, ctx) };
+    return { id: value.elementId, type: value.type, properties: propertiesToPlain(value.properties, ctx, HIDDEN_REL_PROPS) };
   }
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     // Date → YYYY-MM-DD; DateTime/LocalDateTime/Time → ISO 8601; Duration → ISO 8601 (P1M2DT3S).

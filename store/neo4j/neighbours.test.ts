@@ -4,7 +4,7 @@ import { toBulkLoad } from '../../seed/load.js';
 import { neighbours as countedNeighbours } from '../common/neighbours.js';
 import type { Direction, NeighboursRequest } from '../store.js';
 import { nodeById } from './match.js';
-import { degreesQuery, neighbours } from './neighbours.js';
+import { degreesQuery, NEO4J_SPELLING, neighbours } from './neighbours.js';
 import { planOf, useSeededNeo4j } from './plan.testing.js';
 
 /** Runs only against a real Neo4j (NEO4J_URI): it replaces the database's Jejak graph. */
@@ -38,6 +38,49 @@ describe.runIf(Boolean(process.env.NEO4J_URI))('neighbours on Neo4j: totals from
 
   it('gives the busiest seed nodes the same page and totals as counting their rows', async () => {
     await expectSameAsCounting(6, [[], ['SIGNED', 'MET_WITH'], ['PARTY_TO']]);
+  }, 120_000);
+
+  it('reads each slice of a page in the query that sorts it: the degrees, then one query per type in the page', async () => {
+    const queries: string[] = [];
+    const counting: typeof run = (q, p, o) => (queries.push(q), run(q, p, o));
+    for (const direction of ['both', 'out', 'in'] as Direction[]) {
+      for (const [offset, limit] of [[0, 50], [3, 4], [12, 40]]) {
+        const request = { id: 'state:russia', types: [], direction, offset, limit };
+        queries.length = 0;
+        // Slices forced at any degree (sortWholeRows 0), as a hub's page is read.
+        const page = await countedNeighbours(counting, NEO4J_SPELLING, request, 0);
+        expect(page, `${direction} ${offset}+${limit}`).toEqual(await counted(request));
+        const types = new Set(page!.graph.edges.map((e) => e.type));
+        expect(queries).toHaveLength(1 + types.size);
+      }
+    }
+  });
+
+  it('orders a slice by r.id, then m.id, where relationships share an id across the slice\'s edge', async () => {
+    // Four SUPPORTS from Russia with one id (the schema does not make ids unique): ties that the sort on r.id alone must not cut.
+    await seeded.store.run(
+      "MATCH (n:State {id: 'state:russia'}) MATCH (m) WHERE m.id IN ['person:vladimir-putin', 'person:sergei-lavrov', 'state:north-korea', 'organization:kcna'] CREATE (n)-[:SUPPORTS {id: 'rel:supports:test-same-id'}]->(m)",
+      {},
+      { mode: 'write' },
+    );
+    try {
+      const sorted = { nodeById, relType: (v: string) => `type(${v})` };
+      let pages = 0;
+      for (const direction of ['both', 'out'] as Direction[]) {
+        for (let offset = 0; offset < 12; offset++) {
+          for (const limit of [1, 2, 3, 5]) {
+            const request = { id: 'state:russia', types: ['SUPPORTS' as const], direction, offset, limit };
+            // Sliced (as a hub is) against one query sorting every row whole: the contract's order.
+            const mine = await countedNeighbours(run, NEO4J_SPELLING, request, 0);
+            expect(mine, `${direction} ${offset}+${limit}`).toEqual(await countedNeighbours(run, sorted, request, Number.MAX_SAFE_INTEGER));
+            if (mine!.graph.edges.some((e) => e.id === 'rel:supports:test-same-id')) pages++;
+          }
+        }
+      }
+      expect(pages).toBeGreaterThan(10);
+    } finally {
+      await seeded.store.run("MATCH ()-[r:SUPPORTS {id: 'rel:supports:test-same-id'}]->() DELETE r", {}, { mode: 'write' });
+    }
   }, 120_000);
 
   it('counts an undirected self-loop once in the page total and once per direction, as counting rows does', async () => {

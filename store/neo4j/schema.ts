@@ -3,6 +3,7 @@
  * `cypher/schema.cypher` is generated from this by `npx tsx cypher/generate-schema.ts`.
  */
 import { LABELS, NODE_LABELS, REL_PROPS, REL_TYPES } from '../../shared/schema.js';
+import { TIMELINE_EARLY, TIMELINE_KEY, TIMELINE_SPAN } from './timeline-keys.js';
 
 /** Name of the full-text index over name, aliases and searchText of every label. */
 export const ENTITY_SEARCH_INDEX = 'entity_search';
@@ -11,20 +12,16 @@ export const ENTITY_SEARCH_INDEX = 'entity_search';
 const INDEXED_REL_DATE_PROPS = ['date'] as const;
 
 /**
- * Pairs of relationship dates with a composite range index on every type, one
- * per shape of dated fact the timeline seeks (timeline.ts): a range (dateFrom,
- * dateTo), a start without an end (date, dateFrom), an end without a start
- * (dateTo, date). The second date is compared inside the index, so a seek
- * reads from the store only the facts that overlap the window.
+ * The timeline's indexes on every type (timeline.ts, timeline-keys.ts): every
+ * dated fact by its key, then id, and the facts whose range runs past their
+ * key by that key, then id (both in the timeline's order, so a seek stops at
+ * the page); the few whose range starts before their key.
  */
-export const REL_DATE_PAIRS = [
-  ['dateFrom', 'dateTo'],
-  ['date', 'dateFrom'],
-  ['dateTo', 'date'],
+export const TIMELINE_INDEXES = [
+  { suffix: 'timeline_key', props: [TIMELINE_KEY, 'id'] },
+  { suffix: 'timeline_span', props: [TIMELINE_SPAN, 'id'] },
+  { suffix: 'timeline_early', props: [TIMELINE_EARLY] },
 ] as const;
-
-/** The name of a relationship type's composite date index: `met_with_date_from_date_to`. */
-export const relDatePairIndex = (type: string, pair: readonly [string, string]) => `${snakeCase(type)}_${snakeCase(pair[0])}_${snakeCase(pair[1])}`;
 
 /** `Person` → `person`, `DEPLOYED_TROOPS_TO` → `deployed_troops_to`, `dateSigned` → `date_signed`. */
 export function snakeCase(name: string): string {
@@ -55,15 +52,15 @@ export function neo4jSchemaStatements(): string[] {
     }
   }
 
-  // Per relationship type: a range index on `id` (MERGE in bulk loads), on `date`, and on pairs of dates (the timeline).
+  // Per relationship type: a range index on `id` (MERGE in bulk loads), on `date`, and the timeline's.
   for (const type of REL_TYPES) {
     statements.push(`CREATE INDEX ${snakeCase(type)}_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`);
     for (const name of INDEXED_REL_DATE_PROPS) {
       if (!REL_PROPS.some((p) => p.name === name && p.type === 'DATE')) continue;
       statements.push(`CREATE INDEX ${snakeCase(type)}_${snakeCase(name)} IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.${name})`);
     }
-    for (const pair of REL_DATE_PAIRS) {
-      statements.push(`CREATE INDEX ${relDatePairIndex(type, pair)} IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.${pair[0]}, r.${pair[1]})`);
+    for (const { suffix, props } of TIMELINE_INDEXES) {
+      statements.push(`CREATE INDEX ${snakeCase(type)}_${suffix} IF NOT EXISTS FOR ()-[r:${type}]-() ON (${props.map((p) => `r.${p}`).join(', ')})`);
     }
   }
 

@@ -22,7 +22,7 @@ import { COUNT_NODES_QUERY, COUNT_RELS_QUERY } from './health.js';
 import { CLEAR_RELOAD_QUERY, COUNT_JEJAK_NODES_QUERY, COUNT_JEJAK_RELS_QUERY, DELETE_JEJAK_QUERY, DELETE_NODES_BATCH_QUERY, DELETE_RELS_BATCH_QUERY, READ_RELOAD_QUERY, SET_RELOAD_QUERY } from './replace-graph.js';
 import { nodeCreateQuery, relCreateQuery } from './bulk-create.js';
 import { degreesQuery } from './neighbours.js';
-import { EVENTS_TIMELINE_QUERY, factsTimelineQuery } from './timeline.js';
+import { EVENTS_TIMELINE_QUERY, TIMELINE_PAGE_QUERY, typeTimelineQuery } from './timeline.js';
 import { neo4jLock } from '../../server/testing/harness.js';
 
 function codeOf(err: unknown): string | undefined {
@@ -59,7 +59,8 @@ describe('neo4j adapter queries', () => {
       relCreateQuery('MENTIONS'),
       COUNT_NODES_QUERY,
       COUNT_RELS_QUERY,
-      factsTimelineQuery(['SIGNED', 'MET_WITH']),
+      typeTimelineQuery('SIGNED'),
+      TIMELINE_PAGE_QUERY,
       EVENTS_TIMELINE_QUERY,
       degreesQuery("(n:State {id: $id})", ['SIGNED', 'MET_WITH']),
     ];
