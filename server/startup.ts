@@ -18,6 +18,11 @@ export async function openStore(config: Config, name: string): Promise<Store> {
     await seedConfigured(store, (line) => console.log(`  ${line}`));
   } else if (!health.ok) {
     console.error(`${name}: store not reachable yet (${health.message}); serving anyway, requests answer 503 until it is`);
+  } else if (store.upgrade) {
+    // A database an earlier Jejak wrote: its missing indexes and derived properties, once, before serving.
+    await store.upgrade((line) => console.log(`  ${line}`)).catch((err: unknown) => {
+      console.error(`${name}: could not bring the database up to this version (${err instanceof Error ? err.message : String(err)}); serving anyway: timelines may leave out facts written by an earlier Jejak until it can`);
+    });
   }
   return store;
 }

@@ -273,6 +273,12 @@ export interface Store {
 
   /** Creates the schema if missing (idempotent). */
   ensureSchema(): Promise<void>;
+  /**
+   * Brings data written by an earlier Jejak up to this one (indexes, derived properties), with
+   * progress; idempotent. The server runs it when it opens a store that holds a graph. Engines whose
+   * derived data lives in memory (Kùzu) have nothing to do.
+   */
+  upgrade?(progress?: ProgressFn): Promise<void>;
   /** Removes Jejak's nodes and relationships, keeping the schema; on Neo4j, nodes without a Jejak label stay. */
   clear(): Promise<void>;
   /** Loads rows in bulk: COPY FROM on Kùzu, UNWIND batches on Neo4j. */

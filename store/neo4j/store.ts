@@ -83,6 +83,7 @@ import { search } from './search.js';
 import { subgraph } from './subgraph.js';
 import { timeline } from './timeline.js';
 import { timelineKeysSet } from './timeline-keys.js';
+import { writeMissingTimelineKeys } from './upgrade.js';
 
 export interface Neo4jStoreConfig {
   uri: string;
@@ -540,6 +541,12 @@ export class Neo4jStore implements Store {
     });
     const problems = indexProblems(states);
     if (problems.length) throw storeUnavailable(`Neo4j at ${this.location}: ${problems.join('; ')}`);
+  }
+
+  /** A database written by an earlier Jejak brought up to this one (upgrade.ts): indexes, then the timeline's keys. */
+  async upgrade(progress: ProgressFn = () => undefined): Promise<void> {
+    await this.ensureSchema();
+    await writeMissingTimelineKeys(this.countIn, progress);
   }
 
   /** One query in a write transaction of its own, returning the number in its first column. */
