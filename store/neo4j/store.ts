@@ -641,8 +641,9 @@ export class Neo4jStore implements Store {
     return node(this.native, id);
   }
 
+  /** The degrees and the page's slices in one read transaction: one session, one BEGIN and COMMIT. */
   neighbours(request: NeighboursRequest): Promise<Neighbours | null> {
-    return neighbours(this.native, request);
+    return this.inOneRead((run) => neighbours(run, request));
   }
 
   search(request: SearchRequest): Promise<SearchResult> {
