@@ -7,6 +7,7 @@
 import type { SavedQueryParam } from '../../shared/api.js';
 import { normalizeText, type PlainValue } from '../../shared/graph.js';
 import { badRequest, notFound } from '../../shared/errors.js';
+import { isNodeLabel, type NodeLabel } from '../../shared/schema.js';
 import { labelFromId } from '../../store/cypher-names.js';
 import type { Store } from '../../store/store.js';
 
@@ -21,6 +22,15 @@ const ID = /^[a-z]+:[a-z0-9][a-z0-9:-]*$/;
 export async function nodeExists(store: Store, id: string): Promise<boolean> {
   const label = labelFromId(id);
   if (!label) return (await store.node(id)) !== null;
+  return hasNode(store, label, id);
+}
+
+/**
+ * Whether the label's table holds this id: one primary-key lookup, its text the label's alone
+ * (so Neo4j plans it once and keeps it). The label comes from the schema's list; the id is a parameter.
+ */
+export async function hasNode(store: Store, label: NodeLabel, id: string): Promise<boolean> {
+  if (!isNodeLabel(label)) throw new Error(`not a node label: ${label}`);
   const r = await store.run(`MATCH (n:${label} {id: $id}) RETURN n.id AS id`, { id }, { mode: 'read', maxRows: 1 });
   return r.rows.length > 0;
 }
