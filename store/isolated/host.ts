@@ -406,6 +406,8 @@ export function createIsolatedKuzuStore(args: WorkerArgs, limits: IsolationLimit
     close: () => host.close(),
     // Not a thenable: `await store` must give the store.
     then: undefined,
+    // Kùzu keeps its derived data in memory: nothing to bring up to date (the server asks only stores that have it).
+    upgrade: undefined,
   };
   return new Proxy({} as IsolatedStore, {
     get(_t, prop) {
