@@ -26,6 +26,8 @@ process.stdout.write(
     reqPerSec: result.requests.average,
     requests: result.requests.total,
     non2xx: result.non2xx,
+    // Which answers were not 2xx (status → count): a 503 of a full queue is not a 500.
+    statuses: Object.fromEntries(Object.entries((result as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, s]) => [code, s.count])),
     errors: result.errors + result.timeouts,
   }) + '\n',
 );

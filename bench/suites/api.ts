@@ -166,6 +166,8 @@ export interface CannonResult {
   reqPerSec: number;
   requests: number;
   non2xx: number;
+  /** The non-2xx answers by status (absent from runs before 2026-12-02 15:00 UTC). */
+  statuses?: Record<string, number>;
   errors: number;
 }
 
@@ -407,6 +409,8 @@ export async function runApi(o: ApiOptions): Promise<ApiResult> {
       const bare = await bareLoad(store, mixed, 32, seconds);
       result.mixed = { connections: 32, seconds, requests: mixed.map((e) => e.name), http: httpLoad, bare, ratio: round(httpLoad.reqPerSec / bare.opsPerSec, 3) };
       log(`api ${o.engine}: mixed at 32 connections: ${httpLoad.reqPerSec} req/s over HTTP (p99 ${httpLoad.p99} ms, ${httpLoad.non2xx + httpLoad.errors} errors), ${bare.opsPerSec} ops/s bare: ratio ${result.mixed.ratio}`);
+      const statuses = Object.entries(httpLoad.statuses ?? {});
+      if (statuses.length) result.notes.push(`32 connections on ${o.engine} at ${o.relationships}, HTTP: ${statuses.map(([code, count]) => `${count} × ${code}`).join(', ')}`);
       for (const [message, count] of Object.entries(bare.errorMessages ?? {})) {
         log(`api ${o.engine}: bare script error ×${count}: ${message}`);
         result.notes.push(`32 connections on ${o.engine} at ${o.relationships}, bare script: ${count} × ${message}`);
