@@ -1,14 +1,11 @@
-import neo4j, { type Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../shared/config.js';
 import { syntheticGraph } from '../../bench/synthetic.js';
 import { toBulkLoad } from '../../seed/load.js';
 import { neighbours as countedNeighbours } from '../common/neighbours.js';
 import type { Direction, NeighboursRequest } from '../store.js';
 import { nodeById } from './match.js';
 import { degreesQuery, NEO4J_SPELLING, neighbours } from './neighbours.js';
-import { planOf, useSeededNeo4j } from './plan.testing.js';
-import { Neo4jStore } from './store.js';
+import { planOf, sessionCountingStore, useSeededNeo4j } from './plan.testing.js';
 
 /** Runs only against a real Neo4j (NEO4J_URI): it replaces the database's Jejak graph. */
 describe.runIf(Boolean(process.env.NEO4J_URI))('neighbours on Neo4j: totals from the degree store', () => {
@@ -87,17 +84,13 @@ describe.runIf(Boolean(process.env.NEO4J_URI))('neighbours on Neo4j: totals from
   }, 120_000);
 
   it('reads the degrees and the slices in one transaction through the store: one session', async () => {
-    const c = loadConfig(process.env).neo4j!;
-    const driver = neo4j.driver(c.uri, neo4j.auth.basic(c.user, c.password));
-    let sessions = 0;
-    const counting = new Proxy(driver, { get: (d, k) => (k === 'session' ? (...a: Parameters<Driver['session']>) => (sessions++, d.session(...a)) : Reflect.get(d, k)) });
-    const store = new Neo4jStore(counting, { uri: c.uri, user: c.user, password: c.password, database: c.database, reloadCheckMs: 60_000 });
+    const { store, sessions, reset } = sessionCountingStore();
     try {
       const request = { id: 'state:russia', types: [], direction: 'both' as const, offset: 0, limit: 50 };
       await store.neighbours(request); // the reload marker's look is then kept for a minute
-      sessions = 0;
+      reset();
       expect(await store.neighbours(request)).toEqual(await counted(request));
-      expect(sessions).toBe(1);
+      expect(sessions()).toBe(1);
     } finally {
       await store.close();
     }

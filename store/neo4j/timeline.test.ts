@@ -1,6 +1,4 @@
-import neo4j, { type Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../shared/config.js';
 import { syntheticGraph } from '../../bench/synthetic.js';
 import { toBulkLoad } from '../../seed/load.js';
 import { REL_TYPES, type RelType } from '../../shared/schema.js';
@@ -8,10 +6,9 @@ import { articleNode, claimEdge, oneClaim } from '../../server/testing/claims.js
 import { FACT_TYPES } from '../cypher-names.js';
 import { timeline as scanningTimeline } from '../common/timeline.js';
 import type { TimelineRequest } from '../store.js';
-import { planOf, useSeededNeo4j } from './plan.testing.js';
+import { planOf, sessionCountingStore, useSeededNeo4j } from './plan.testing.js';
 import { compareKeys, EVENTS_TIMELINE_QUERY, firstKeys, timeline, typeTimelineQuery, type FactKey } from './timeline.js';
 import { HIDDEN_REL_PROPS } from './timeline-keys.js';
-import { Neo4jStore } from './store.js';
 
 /** Windows that catch ranges starting before, inside and after them, and the whole graph. */
 const WINDOWS: Array<Pick<TimelineRequest, 'from' | 'to'>> = [
@@ -130,19 +127,15 @@ describe.runIf(Boolean(process.env.NEO4J_URI))('timeline on Neo4j: index seeks i
   }, 180_000);
 
   it('reads the facts\' keys and page in one transaction through the store: a session for them, one for the events', async () => {
-    const c = loadConfig(process.env).neo4j!;
-    const driver = neo4j.driver(c.uri, neo4j.auth.basic(c.user, c.password));
-    let sessions = 0;
-    const counting = new Proxy(driver, { get: (d, k) => (k === 'session' ? (...a: Parameters<Driver['session']>) => (sessions++, d.session(...a)) : Reflect.get(d, k)) });
-    const store = new Neo4jStore(counting, { uri: c.uri, user: c.user, password: c.password, database: c.database, reloadCheckMs: 60_000 });
+    const { store, sessions, reset } = sessionCountingStore();
     try {
       const request: TimelineRequest = { from: '2024-01-01', to: '2024-12-31', types: [], limit: 500 };
       await store.timeline(request); // the reload marker's look is then kept for a minute
-      sessions = 0;
+      reset();
       const mine = await store.timeline(request);
       expect(mine).toEqual(await scanningTimeline(run, request));
       expect(mine.entries.length).toBeGreaterThan(10);
-      expect(sessions).toBe(2);
+      expect(sessions()).toBe(2);
     } finally {
       await store.close();
     }
