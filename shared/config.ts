@@ -24,7 +24,9 @@ const schema = z.object({
   // One core is kept for the built-in reads: on 2 cores two slow ad-hoc
   // queries would otherwise hold both of the embedded engine's threads.
   JEJAK_ADHOC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism() - 1)),
-  JEJAK_ADHOC_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
+  // Waiting costs a closure, not a connection: at 16, 32 clients cycling through a saved query were
+  // refused (the one slot serialises them, so most of the clients end up queued there).
+  JEJAK_ADHOC_QUEUE: z.coerce.number().int().min(0).max(10_000).default(64),
   JEJAK_KUZU_ISOLATE: z.enum(['0', '1']).default('1'),
   JEJAK_TRUST_PROXY: z.string().default('false'),
   JEJAK_WORKER_MAX_RSS_MB: z.coerce.number().int().min(128).max(1_048_576).optional(),
