@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { neo4jSearchWholePool } from '../../bench/before/index.js';
 import { syntheticGraph } from '../../bench/synthetic.js';
 import { toBulkLoad } from '../../seed/load.js';
-import type { SearchRequest } from '../store.js';
+import type { Runner, SearchRequest } from '../store.js';
+import { search } from './search.js';
 import { useSeededNeo4j } from './plan.testing.js';
 
 /** Names, aliases, prefixes, typos and words of several names, as people type them. */
@@ -30,6 +31,23 @@ describe.runIf(Boolean(process.env.NEO4J_URI))('search on Neo4j: ranking on name
   it('gives the same hits, nodes whole, as reading the whole pool did, on the seed', async () => {
     await expectSameAsWholePool(SEED_TEXTS);
   }, 120_000);
+
+  it('answers a page of entities in one query, and reads whole only the articles that make the page', async () => {
+    const texts: string[] = [];
+    const counted: Runner = (q, p, o) => {
+      texts.push(q);
+      return seeded.run(q, p, o);
+    };
+    const entities = await search(counted, { text: 'putin', labels: ['Person', 'State'], limit: 10 });
+    expect(entities.hits.map((h) => h.node.label)).toContain('Person');
+    expect(texts).toHaveLength(1);
+    texts.length = 0;
+    const articles = await search(counted, { text: 'okezone', labels: ['Article'], limit: 5 });
+    expect(articles.hits.length).toBeGreaterThan(0);
+    // The page's articles come whole, their text included, from the second query only.
+    expect(articles.hits.every((h) => typeof h.node.properties.text === 'string' && h.node.properties.text.length > 100)).toBe(true);
+    expect(texts).toHaveLength(2);
+  }, 60_000);
 
   it('gives the same hits as reading the whole pool did, on a synthetic graph with articles', async () => {
     await seeded.store.replaceGraph(toBulkLoad(syntheticGraph({ relationships: 3000, seed: 9 })));
