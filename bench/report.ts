@@ -158,7 +158,7 @@ function apiSection(runs: ApiResult[]): string {
     if (a.beforeAfter?.length)
       out.push(
         '',
-        `**Before / after** (${engineName(a.engine)}, ${n(a.relationships)} relationships): each query shape the read path used before its index or cache (\`bench/before/index.ts\`), run in-process on this same store in this run, beside what answers the same request now.`,
+        `**Before / after** (${engineName(a.engine)}, ${n(a.relationships)} relationships): each query shape the read path used before its index or cache (\`bench/before/index.ts\`), run in-process on this same store in this run, each sample in turn with one of what answers the same request now (so both see the same moment of the machine; the ingest preview's after is the HTTP row above).`,
         '',
         table(
           ['shape', 'what changed', 'before p50 ms', 'before max ms', 'samples', 'after p50 ms', 'after: measured as', 'before / after'],

@@ -396,7 +396,7 @@ export async function runApi(o: ApiOptions): Promise<ApiResult> {
     });
 
     await part('before/after', async () => {
-      result.beforeAfter = await runBeforeAfter(store, o.engine, probes, { latency: result.latency, ingest: result.ingest }, { samples: quick ? 3 : 7, budgetMs: quick ? 3_000 : 8_000, log });
+      result.beforeAfter = await runBeforeAfter(store, o.engine, probes, { endpoints, ingest: result.ingest }, { samples: quick ? 3 : 7, budgetMs: quick ? 3_000 : 8_000, log });
     });
 
     // An old shape of the before/after rows may have cost the worker (the RSS limit): its successor reads its indexes again.
