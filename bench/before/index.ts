@@ -10,7 +10,7 @@ import { isNodeLabel, REL_TYPES } from '../../shared/schema.js';
 import { FACT_TYPES, labelFromId, typeFilter } from '../../store/cypher-names.js';
 import { luceneQuery, rankEntries, type SearchEntry } from '../../store/search-rank.js';
 import { ENTITY_SEARCH_INDEX } from '../../store/neo4j/schema.js';
-import { SEARCH_PAGE_QUERY } from '../../store/neo4j/search.js';
+import { candidateEntry, SEARCH_PAGE_QUERY } from '../../store/neo4j/search.js';
 import { SearchIndex } from '../../store/search-index.js';
 import type { GraphNode } from '../../shared/graph.js';
 import { neighbours as pagedNeighbours } from '../../store/common/neighbours.js';
@@ -101,11 +101,7 @@ export async function neo4jSearchTwoReads(store: Store, request: SearchRequest):
     { query: luceneQuery(request.text), pool, labels: [...request.labels] },
     { maxRows: pool },
   );
-  const entries = r.rows.map((row) => {
-    const labels = Array.isArray(row.labels) ? row.labels.map(String) : [];
-    return { id: String(row.id), label: labels.find((l) => isNodeLabel(l)) ?? labels[0] ?? '', name: String(row.name ?? ''), aliases: Array.isArray(row.aliases) ? row.aliases.map(String) : [] };
-  });
-  const { ranked, truncated } = rankEntries(entries, request.text, request.limit, request.labels);
+  const { ranked, truncated } = rankEntries(r.rows.map(candidateEntry), request.text, request.limit, request.labels);
   const ids = ranked.map((h) => h.entry.id);
   const page = ids.length ? await store.run(SEARCH_PAGE_QUERY, { ids }, { maxRows: ids.length }) : { rows: [] };
   const byId = new Map((page.rows.map((row) => row.n) as unknown as GraphNode[]).map((n) => [n.id, n]));

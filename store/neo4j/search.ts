@@ -1,7 +1,7 @@
-import type { GraphNode } from '../../shared/graph.js';
+import type { GraphNode, PlainValue } from '../../shared/graph.js';
 import { badRequest } from '../../shared/errors.js';
 import { isNodeLabel } from '../../shared/schema.js';
-import { luceneQuery, rankEntries, searchWords } from '../search-rank.js';
+import { luceneQuery, rankEntries, searchWords, type SearchEntry } from '../search-rank.js';
 import type { Runner, SearchRequest, SearchResult } from '../store.js';
 import { ANY_LABEL } from './match.js';
 import { ENTITY_SEARCH_INDEX } from './schema.js';
@@ -22,6 +22,18 @@ export const SEARCH_QUERY =
 /** Nodes whole by id, each through its label's uniqueness constraint: the page's articles. */
 export const SEARCH_PAGE_QUERY = `UNWIND $ids AS id MATCH (n:${ANY_LABEL} {id: id}) RETURN n`;
 
+/** A candidate row's id, label, name and aliases: what the shared rule ranks. */
+export function candidateEntry(row: Record<string, PlainValue>): SearchEntry {
+  const labels = Array.isArray(row.labels) ? row.labels.map(String) : [];
+  return {
+    id: String(row.id),
+    // As the converter labels a node: a schema label first when it has several.
+    label: labels.find((l) => isNodeLabel(l)) ?? labels[0] ?? '',
+    name: String(row.name ?? ''),
+    aliases: Array.isArray(row.aliases) ? row.aliases.map(String) : [],
+  };
+}
+
 /** The index finds candidates; the shared rule keeps and orders them, as on Kùzu. */
 export async function search(run: Runner, request: SearchRequest): Promise<SearchResult> {
   if (!searchWords(request.text).length) throw badRequest('q must contain at least one letter or digit');
@@ -29,17 +41,8 @@ export async function search(run: Runner, request: SearchRequest): Promise<Searc
   const pool = Math.max(request.limit * 10, 100);
   const r = await run(SEARCH_QUERY, { query: luceneQuery(request.text), pool, labels: [...request.labels] }, { maxRows: pool });
   const whole = new Map<string, GraphNode>();
-  const entries = r.rows.map((row) => {
-    const labels = Array.isArray(row.labels) ? row.labels.map(String) : [];
-    if (row.whole) whole.set(String(row.id), row.whole as unknown as GraphNode);
-    return {
-      id: String(row.id),
-      // As the converter labels a node: a schema label first when it has several.
-      label: labels.find((l) => isNodeLabel(l)) ?? labels[0] ?? '',
-      name: String(row.name ?? ''),
-      aliases: Array.isArray(row.aliases) ? row.aliases.map(String) : [],
-    };
-  });
+  for (const row of r.rows) if (row.whole) whole.set(String(row.id), row.whole as unknown as GraphNode);
+  const entries = r.rows.map(candidateEntry);
   const { ranked, truncated } = rankEntries(entries, request.text, request.limit, request.labels);
   const articles = ranked.map((h) => h.entry.id).filter((id) => !whole.has(id));
   if (articles.length) for (const row of (await run(SEARCH_PAGE_QUERY, { ids: articles }, { maxRows: articles.length })).rows) whole.set(String((row.n as unknown as GraphNode).id), row.n as unknown as GraphNode);
