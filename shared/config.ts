@@ -7,8 +7,9 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   JEJAK_DATA_DIR: z.string().default('./data'),
   // Kùzu's page cache; pages it lets go are read back from the OS's file cache. At 1M relationships
-  // 512 took server + worker to 1,196 MiB at their peaks, 384 to 973 MiB, reads as fast (2026-12-02).
-  JEJAK_KUZU_BUFFER_MB: z.coerce.number().int().min(64).max(1_048_576).default(384),
+  // 512 took server + worker to 1,196 MiB at their peaks, 384 to 973–1,039 MiB, 256 to 886 MiB,
+  // one request at a time and 32 connections as fast (2026-12-02).
+  JEJAK_KUZU_BUFFER_MB: z.coerce.number().int().min(64).max(1_048_576).default(256),
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
