@@ -1,9 +1,17 @@
 /**
- * What the in-memory indexes' builds share (the date index, the adjacency):
- * the database read in parts two at a time, and columns of numbers collected
- * into typed arrays as they come. A million relationships as JavaScript objects
- * or number arrays were most of the worker's peak memory while it started.
+ * What the in-memory indexes' builds share (the search words, the date index,
+ * the adjacency): the database read in parts two at a time, each row handed
+ * over as it is read (`BuildScan`), and columns of numbers collected into
+ * typed arrays as they come. A million relationships as JavaScript objects or
+ * number arrays were most of the worker's peak memory while it started, and
+ * so were a part's rows collected before they were used: they lived long
+ * enough to reach the old generation, which V8 let grow to ~490 MiB of mostly
+ * garbage while the three builds ran together (1M relationships, 2026-12-03).
  */
+import type { PlainValue } from '../../shared/graph.js';
+
+/** Runs a build's query (the builds' timeout, not a click's) and hands `onRow` each row as it is read, none kept. */
+export type BuildScan = (query: string, onRow: (row: Record<string, PlainValue>) => void) => Promise<void>;
 
 /** Reading a million relationships takes a while on a busy machine: beyond an operation's click-sized bound. */
 export const BUILD_TIMEOUT_MS = 600_000;

@@ -35,6 +35,16 @@ function scalarToPlain(value: unknown): PlainValue {
 }
 
 /**
+ * A row of scalars and lists of scalars (an index build's columns) as `toPlain` gives it,
+ * without the builder's bookkeeping of nodes and edges.
+ */
+export function scalarRow(row: Record<string, unknown>): Record<string, PlainValue> {
+  const out: Record<string, PlainValue> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = Array.isArray(v) ? v.map(scalarToPlain) : scalarToPlain(v);
+  return out;
+}
+
+/**
  * Converts Kùzu rows to plain JSON. Relationships name their endpoints by
  * internal id, so nodes seen anywhere in the result are indexed first; ids
  * still unknown are resolved by `lookup` (one query for all of them).

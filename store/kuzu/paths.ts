@@ -4,25 +4,32 @@ import { pathsByHops } from '../results.js';
 import { MAX_PATH_HOPS, type Paths, type PathsRequest, type Runner } from '../store.js';
 import { NODE_LABELS } from '../../shared/schema.js';
 import { Adjacency, labelCode, typeCode, type Hop } from './adjacency.js';
-import { BUILD_TIMEOUT_MS, inLanes, uint32Column, uint8Column } from './build-lanes.js';
+import { inLanes, uint32Column, uint8Column, type BuildScan } from './build-lanes.js';
 import { REL_GROUPS } from './date-index.js';
 import { nodeById } from './match.js';
 import { whileIndexing } from './timeline.js';
 
 /** Every node and relationship end, by internal offsets (numbers, not ids, for the relationships: a million of them). */
-export async function buildAdjacency(run: Runner, wanted: () => boolean = () => true): Promise<Adjacency> {
+export async function buildAdjacency(scan: BuildScan, wanted: () => boolean = () => true): Promise<Adjacency> {
   const ids: string[] = [];
   const labels = uint8Column();
   const numberOf = new Map<string, Int32Array>();
   const dropped = 'the adjacency was dropped while it was read';
   await inLanes(
     NODE_LABELS.map((label) => async () => {
-      const r = await run(`MATCH (n:${label}) RETURN offset(ID(n)) AS o, n.id AS id`, {}, { timeoutMs: BUILD_TIMEOUT_MS });
-      const max = r.rows.reduce((m, row) => Math.max(m, Number(row.o)), -1);
+      // The label's rows are numbered together once read: the other lane's rows may come in between.
+      const offsets = uint32Column();
+      const own: string[] = [];
+      await scan(`MATCH (n:${label}) RETURN offset(ID(n)) AS o, n.id AS id`, (row) => {
+        offsets.push(Number(row.o));
+        own.push(String(row.id));
+      });
+      let max = -1;
+      for (let i = 0; i < offsets.length; i++) max = Math.max(max, offsets.at(i));
       const numbers = new Int32Array(max + 1).fill(-1);
-      for (const row of r.rows) {
-        numbers[Number(row.o)] = ids.length;
-        ids.push(String(row.id));
+      for (let i = 0; i < offsets.length; i++) {
+        numbers[offsets.at(i)] = ids.length;
+        ids.push(own[i]);
         labels.push(labelCode(label));
       }
       numberOf.set(label, numbers);
@@ -35,14 +42,14 @@ export async function buildAdjacency(run: Runner, wanted: () => boolean = () => 
   const types = uint8Column();
   await inLanes(
     REL_GROUPS.map((g) => async () => {
-      const r = await run(`MATCH (a:${g.from})-[r:${g.type}]->(b:${g.to}) RETURN offset(ID(a)) AS a, offset(ID(b)) AS b`, {}, { timeoutMs: BUILD_TIMEOUT_MS });
       const from = numberOf.get(g.from)!;
       const to = numberOf.get(g.to)!;
-      for (const row of r.rows) {
+      const code = typeCode(g.type);
+      await scan(`MATCH (a:${g.from})-[r:${g.type}]->(b:${g.to}) RETURN offset(ID(a)) AS a, offset(ID(b)) AS b`, (row) => {
         sources.push(from[Number(row.a)]);
         targets.push(to[Number(row.b)]);
-        types.push(typeCode(g.type));
-      }
+        types.push(code);
+      });
     }),
     wanted,
     dropped,

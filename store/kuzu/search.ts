@@ -2,20 +2,23 @@ import type { PlainValue } from '../../shared/graph.js';
 import { badRequest } from '../../shared/errors.js';
 import { isNodeLabel, type NodeLabel } from '../../shared/schema.js';
 import { searchWords, type SearchEntry } from '../search-rank.js';
-import type { SearchIndex } from '../search-index.js';
+import { SearchIndex } from '../search-index.js';
 import type { Runner, SearchRequest, SearchResult } from '../store.js';
+import type { BuildScan } from './build-lanes.js';
 import { nodesByIds } from './match.js';
 
-/** Every node's id, label, name and aliases: what the scan ranks. */
-export const SEARCH_ENTRIES_QUERY = 'MATCH (n) RETURN n.id AS id, label(n) AS label, n.name AS name, n.aliases AS aliases';
+/** Every node's id, label, name and aliases: what the index holds. */
+const SEARCH_ENTRIES_QUERY = 'MATCH (n) RETURN n.id AS id, label(n) AS label, n.name AS name, n.aliases AS aliases';
 
-export function toSearchEntries(rows: Record<string, PlainValue>[]): SearchEntry[] {
-  return rows.map((r) => ({
-    id: String(r.id),
-    label: String(r.label),
-    name: String(r.name ?? ''),
-    aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
-  }));
+export function toSearchEntry(r: Record<string, PlainValue | undefined>): SearchEntry {
+  return { id: String(r.id), label: String(r.label), name: String(r.name ?? ''), aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [] };
+}
+
+/** The word index of every node's names, each row added as it is read. */
+export async function buildSearchIndex(scan: BuildScan): Promise<SearchIndex> {
+  const index = new SearchIndex();
+  await scan(SEARCH_ENTRIES_QUERY, (row) => index.add([toSearchEntry(row)]));
+  return index;
 }
 
 /**

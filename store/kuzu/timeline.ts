@@ -11,7 +11,7 @@ import { REL_TYPES } from '../../shared/schema.js';
 import { typeFilter } from '../cypher-names.js';
 import { eventsInWindow, timeline as scanTimeline, timelineOf, windowOf } from '../common/timeline.js';
 import type { Runner, Timeline, TimelineRequest } from '../store.js';
-import { BUILD_TIMEOUT_MS, inLanes, int32Column, uint32Column, uint8Column } from './build-lanes.js';
+import { inLanes, int32Column, uint32Column, uint8Column, type BuildScan } from './build-lanes.js';
 import { DateIndex, REL_GROUPS, dayNumber, timelineDays } from './date-index.js';
 
 /** How long a timeline waits for the index being built before it answers with the scan instead. */
@@ -32,7 +32,7 @@ export function whileIndexing(operation: string, index: string): (err: unknown) 
 }
 
 /** Every dated relationship's offset and days, in the timeline's order (sort day, then id); stops once `wanted` turns false. */
-export async function buildDateIndex(run: Runner, wanted: () => boolean = () => true): Promise<DateIndex> {
+export async function buildDateIndex(scan: BuildScan, wanted: () => boolean = () => true): Promise<DateIndex> {
   // Read into columns (a million relationships as objects were most of the build's memory); ids only to order ties.
   const [group, sort, first, last] = [uint8Column(), int32Column(), int32Column(), int32Column()];
   const offset = uint32Column();
@@ -40,22 +40,20 @@ export async function buildDateIndex(run: Runner, wanted: () => boolean = () => 
   await inLanes(
     REL_GROUPS.map((g, index) => async () => {
       // Labels and types come from the schema; offsets count within one (from, type, to) part of a table.
-      const r = await run(
+      await scan(
         `MATCH (a:${g.from})-[r:${g.type}]->(b:${g.to}) WHERE r.date IS NOT NULL OR r.dateFrom IS NOT NULL ` +
           'RETURN offset(ID(r)) AS o, r.id AS id, r.date AS d, r.dateFrom AS f, r.dateTo AS t',
-        {},
-        { timeoutMs: BUILD_TIMEOUT_MS },
+        (row) => {
+          const days = timelineDays(row.d, row.f, row.t);
+          if (!days) return;
+          group.push(index);
+          offset.push(Number(row.o));
+          sort.push(days.sort);
+          first.push(days.first);
+          last.push(days.last);
+          ids.push(String(row.id));
+        },
       );
-      for (const row of r.rows) {
-        const days = timelineDays(row.d, row.f, row.t);
-        if (!days) continue;
-        group.push(index);
-        offset.push(Number(row.o));
-        sort.push(days.sort);
-        first.push(days.first);
-        last.push(days.last);
-        ids.push(String(row.id));
-      }
     }),
     wanted,
     'the date index was dropped while it was read',
