@@ -70,6 +70,14 @@ describe('the embedded engine in a worker process', () => {
     await stillAnswers();
   });
 
+  it("runs the worker with two malloc arenas and libuv's pool of 16, unless the server's environment says otherwise", async () => {
+    await store.health();
+    const environ = (pid: number) => new Map(fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+    const env = environ(store.host.pid!);
+    expect(env.get('MALLOC_ARENA_MAX')).toBe(process.env.MALLOC_ARENA_MAX ?? '2');
+    expect(env.get('UV_THREADPOOL_SIZE')).toBe(process.env.UV_THREADPOOL_SIZE ?? '16');
+  });
+
   it.each([
     ['UNWIND range(1,100000000) AS x RETURN x'],
     ["RETURN size(repeat('x', 1000000000)) AS n"],

@@ -16,6 +16,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface MemoryRow {
   engine: 'kuzu' | 'neo4j';
+  /** A before row: what was changed from the server as it runs (its environment, say); absent on the row a goal reads. */
+  before?: string;
   relationships: number;
   nodes: number;
   /** RSS once the server is listening, before any request. */
@@ -71,11 +73,11 @@ function treeStatus(pid: number): { self: { rss: number; hwm: number }; children
   return { self, children: kids.reduce((a, b) => ({ rss: a.rss + b.rss, hwm: a.hwm + b.hwm }), { rss: 0, hwm: 0 }) };
 }
 
-function startServer(dataDir: string, neo4j: Neo4jTarget | null): Promise<{ child: ChildProcess; url: string }> {
+function startServer(dataDir: string, neo4j: Neo4jTarget | null, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const store = neo4j ? { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password } : { NEO4J_URI: '' };
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, JEJAK_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', JEJAK_RATE_LIMIT: '0', ...store },
+    env: { ...process.env, JEJAK_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', JEJAK_RATE_LIMIT: '0', ...store, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -103,10 +105,21 @@ async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-/** `dataDir`: the Kùzu database's directory (ignored on Neo4j, whose graph is the one loaded last). */
-export async function measureMemory(dataDir: string, neo4j: Neo4jTarget | null, relationships: number, nodes: number, probes: Probes, quick: boolean): Promise<MemoryRow> {
+/**
+ * `dataDir`: the Kùzu database's directory (ignored on Neo4j, whose graph is the one loaded last).
+ * `before`: a before row, the server started with `before.env` on top of its environment.
+ */
+export async function measureMemory(
+  dataDir: string,
+  neo4j: Neo4jTarget | null,
+  relationships: number,
+  nodes: number,
+  probes: Probes,
+  quick: boolean,
+  before?: { what: string; env: Record<string, string> },
+): Promise<MemoryRow> {
   const jvmBefore = neo4j?.jvmPid ? procStatus(neo4j.jvmPid) : null;
-  const { child, url } = await startServer(dataDir, neo4j);
+  const { child, url } = await startServer(dataDir, neo4j, before?.env ?? {});
   try {
     await sleep(500);
     const idle = treeStatus(child.pid!);
@@ -121,6 +134,7 @@ export async function measureMemory(dataDir: string, neo4j: Neo4jTarget | null, 
     const jvmAfter = neo4j?.jvmPid ? procStatus(neo4j.jvmPid) : null;
     return {
       engine: neo4j ? 'neo4j' : 'kuzu',
+      ...(before ? { before: before.what } : {}),
       relationships,
       nodes,
       idleRssMiB: round(idle.self.rss + (idle.children?.rss ?? 0), 1),
