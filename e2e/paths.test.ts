@@ -61,6 +61,32 @@ describe.each(testEngines())('paths from the UI on %s', (engine) => {
     for (const h of hops) expect(h).toMatch(/—[A-Z_]+→ .+ · .+/);
   });
 
+  it("keeps the path panel when the second node's details answer after it", async () => {
+    const page = await session.open();
+    await clickGraphElement(page, NORTH_KOREA);
+    await page.locator('#panel-title', { hasText: await page.evaluate((id) => window.cy.getElementById(id).data('name') as string, NORTH_KOREA) }).waitFor();
+    await page.waitForTimeout(600);
+    // Putin's details come back late (as a hub's do on a loaded server): after the paths are listed.
+    let released!: () => void;
+    const held = new Promise<void>((resolve) => (released = resolve));
+    await page.route(`**/api/nodes/${encodeURIComponent(PUTIN)}**`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.keyboard.down('Shift');
+    await clickGraphElement(page, PUTIN);
+    await page.keyboard.up('Shift');
+    await page.waitForFunction(() => window.cy.nodes(':selected').length === 2);
+    await page.locator('#path').click();
+    await page.locator('#path-list li').first().waitFor();
+    const answered = page.waitForResponse((r) => r.url().includes(`/api/nodes/${encodeURIComponent(PUTIN)}`));
+    released();
+    await answered;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+    expect(await page.locator('#path-mode').count()).toBe(1);
+    expect(await page.locator('#path-list li').count()).toBeGreaterThan(0);
+  });
+
   it('lists all paths up to k hops, shorter ones included, and switches the highlight between them', async () => {
     const p = await selectTwo(NORTH_KOREA, PUTIN);
     await p.locator('#path').click();

@@ -160,7 +160,10 @@ async function showNode(id: string): Promise<void> {
       hide: () => void attempt(() => explore.hide(session, [id]), () => showMessage(`${name} hidden. Undo brings it back.`)),
       pin: () => void attempt(() => explore.togglePin(session, id), () => void showNode(id)),
       ego: () => void attempt(() => explore.focusEgo(session, id), () => status(`Showing ${name} and its neighbours`)),
-      openArticle: () => void attempt(() => api.article(id), renderArticle),
+      openArticle: () => {
+        const articleTurn = ++detailsTurn;
+        void attempt(() => api.article(id), (a) => (articleTurn === detailsTurn ? renderArticle(a) : undefined));
+      },
     },
   );
   const here = cy.getElementById(id);
@@ -279,10 +282,13 @@ const pathHooks: PathPanelHooks = {
 };
 
 async function findPaths(request: PathRequest): Promise<void> {
+  // The path panel takes the details panel's turn: a node's details still on their way must not replace it.
+  const turn = ++detailsTurn;
   renderPathPanel(request, null, pathHooks);
   await attempt(
     () => fetchPaths(request),
     async (res) => {
+      if (turn !== detailsTurn) return;
       renderPathPanel(request, res, pathHooks);
       if (!res.paths.length) {
         clearPath(cy);
