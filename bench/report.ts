@@ -273,7 +273,7 @@ function memorySection(rows: MemoryRow[]): string {
     table(
       [
         'engine',
-        ...(befores ? ['server'] : []),
+        ...(befores ? ['run'] : []),
         'relationships',
         'nodes',
         'idle RSS MiB',
