@@ -23,7 +23,7 @@ import { neo4jFromEnv, startLocalNeo4j, type LocalNeo4j, type Neo4jTarget } from
 import type { ApiResult, Probes } from './suites/api.js';
 import { runBrowser, type BrowserPlan } from './suites/browser.js';
 import { runExtract } from './suites/extract.js';
-import { measureMemory } from './suites/memory.js';
+import { measureMemory, type MemoryBefore } from './suites/memory.js';
 import { measureWorker } from './suites/worker.js';
 import { syntheticGraph } from './synthetic.js';
 import { kuzuRow, neo4jRow, type KuzuSeedStep } from './suites/load.js';
@@ -356,7 +356,7 @@ async function main(): Promise<void> {
           }
           if (wanted('memory') && fits(`memory, ${label}`, 90_000)) {
             await attempt(`memory, ${label}`, async () => {
-              const measure = async (before?: Parameters<typeof measureMemory>[6]) => {
+              const measure = async (before?: MemoryBefore) => {
                 const row = await measureMemory(path.dirname(kuzuDb(scale)), target, scale, info.nodes, info.probes, quick, before);
                 log(`memory ${engine}${before ? ` (before: ${before.what})` : ''}: ${scale} relationships: idle ${row.idleRssMiB} MiB, peak ${row.peakRssMiB} MiB${row.worker ? ` (server ${row.server?.peakRssMiB}, worker ${row.worker.peakRssMiB})` : ''}${row.jvm ? `; JVM ${row.jvm.rssAfterMiB} MiB (peak ${row.jvm.peakMiB})` : ''}`);
                 results.memory!.rows.push(row);

@@ -28,12 +28,14 @@ function marks(p: Page) {
 describe.each(testEngines())('paths from the UI on %s', (engine) => {
   const session = useBrowserSession(engine);
 
-  async function selectTwo(from: string, to: string): Promise<Page> {
+  /** `beforeSecond` runs between the two clicks (to hold back the second node's answers, say). */
+  async function selectTwo(from: string, to: string, beforeSecond?: (page: Page) => Promise<unknown>): Promise<Page> {
     const page = await session.open();
     await clickGraphElement(page, from);
     await page.locator('#panel-title', { hasText: await page.evaluate((id) => window.cy.getElementById(id).data('name') as string, from) }).waitFor();
     // A second click a moment later: a selection of two, not a double-click.
     await page.waitForTimeout(600);
+    await beforeSecond?.(page);
     await page.keyboard.down('Shift');
     await clickGraphElement(page, to);
     await page.keyboard.up('Shift');
@@ -62,21 +64,15 @@ describe.each(testEngines())('paths from the UI on %s', (engine) => {
   });
 
   it("keeps the path panel when the second node's details answer after it", async () => {
-    const page = await session.open();
-    await clickGraphElement(page, NORTH_KOREA);
-    await page.locator('#panel-title', { hasText: await page.evaluate((id) => window.cy.getElementById(id).data('name') as string, NORTH_KOREA) }).waitFor();
-    await page.waitForTimeout(600);
     // Putin's details come back late (as a hub's do on a loaded server): after the paths are listed.
     let released!: () => void;
     const held = new Promise<void>((resolve) => (released = resolve));
-    await page.route(`**/api/nodes/${encodeURIComponent(PUTIN)}**`, async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.keyboard.down('Shift');
-    await clickGraphElement(page, PUTIN);
-    await page.keyboard.up('Shift');
-    await page.waitForFunction(() => window.cy.nodes(':selected').length === 2);
+    const page = await selectTwo(NORTH_KOREA, PUTIN, (p) =>
+      p.route(`**/api/nodes/${encodeURIComponent(PUTIN)}**`, async (route) => {
+        await held;
+        await route.continue();
+      }),
+    );
     await page.locator('#path').click();
     await page.locator('#path-list li').first().waitFor();
     const answered = page.waitForResponse((r) => r.url().includes(`/api/nodes/${encodeURIComponent(PUTIN)}`));

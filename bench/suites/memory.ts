@@ -105,6 +105,12 @@ async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
+/** A before row's server: what it undoes, and the environment that undoes it. */
+export interface MemoryBefore {
+  what: string;
+  env: Record<string, string>;
+}
+
 /**
  * `dataDir`: the Kùzu database's directory (ignored on Neo4j, whose graph is the one loaded last).
  * `before`: a before row, the server started with `before.env` on top of its environment.
@@ -116,7 +122,7 @@ export async function measureMemory(
   nodes: number,
   probes: Probes,
   quick: boolean,
-  before?: { what: string; env: Record<string, string> },
+  before?: MemoryBefore,
 ): Promise<MemoryRow> {
   const jvmBefore = neo4j?.jvmPid ? procStatus(neo4j.jvmPid) : null;
   const { child, url } = await startServer(dataDir, neo4j, before?.env ?? {});

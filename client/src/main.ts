@@ -142,12 +142,18 @@ const loadArticle = (id: string): Promise<ArticleResponse> => api.article(id);
  * requests, and the first one's answer may come second (a hub's details take
  * longer); an answer to anything but the latest request is dropped.
  */
-let detailsTurn = 0;
+let detailsTurns = 0;
+
+/** Takes the details panel's turn: the function it returns says whether it is still the latest. */
+function detailsTurn(): () => boolean {
+  const turn = ++detailsTurns;
+  return () => turn === detailsTurns;
+}
 
 async function showNode(id: string): Promise<void> {
-  const turn = ++detailsTurn;
+  const latest = detailsTurn();
   const [info, counts] = await Promise.all([api.node(id), api.neighbours(id, { limit: 1 })]);
-  if (turn !== detailsTurn) return;
+  if (!latest()) return;
   const page = session.pages.get(id);
   const name = nodeName(info.node, id);
   renderNode(
@@ -161,8 +167,8 @@ async function showNode(id: string): Promise<void> {
       pin: () => void attempt(() => explore.togglePin(session, id), () => void showNode(id)),
       ego: () => void attempt(() => explore.focusEgo(session, id), () => status(`Showing ${name} and its neighbours`)),
       openArticle: () => {
-        const articleTurn = ++detailsTurn;
-        void attempt(() => api.article(id), (a) => (articleTurn === detailsTurn ? renderArticle(a) : undefined));
+        const latest = detailsTurn();
+        void attempt(() => api.article(id), (a) => (latest() ? renderArticle(a) : undefined));
       },
     },
   );
@@ -185,9 +191,9 @@ function afterExpand(id: string, name: string, msg: string): void {
 }
 
 async function showEdge(edge: EdgeSingular): Promise<void> {
-  const turn = ++detailsTurn;
+  const latest = detailsTurn();
   const p = await api.provenance(edge.id());
-  if (turn !== detailsTurn) return;
+  if (!latest()) return;
   renderEdge(p, { source: edge.source().data('name'), target: edge.target().data('name') }, loadArticle);
   announce(`Details: ${String(edge.source().data('name'))} ${edge.data('type')} ${String(edge.target().data('name'))}, ${p.claims.length} source${p.claims.length === 1 ? '' : 's'}`);
 }
@@ -283,12 +289,12 @@ const pathHooks: PathPanelHooks = {
 
 async function findPaths(request: PathRequest): Promise<void> {
   // The path panel takes the details panel's turn: a node's details still on their way must not replace it.
-  const turn = ++detailsTurn;
+  const latest = detailsTurn();
   renderPathPanel(request, null, pathHooks);
   await attempt(
     () => fetchPaths(request),
     async (res) => {
-      if (turn !== detailsTurn) return;
+      if (!latest()) return;
       renderPathPanel(request, res, pathHooks);
       if (!res.paths.length) {
         clearPath(cy);
