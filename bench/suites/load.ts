@@ -12,6 +12,7 @@ import { toBulkLoad } from '../../seed/load.js';
 import { seedKuzuFile, seedStore } from '../../seed/seed.js';
 import neo4j from 'neo4j-driver';
 import { kuzuSchemaStatements } from '../../store/kuzu/schema.js';
+import { copyGroups, copyGroupsOf } from '../../store/kuzu/copy-files.js';
 import { createNeo4jStore } from '../../store/neo4j/store.js';
 import { neo4jSchemaStatements } from '../../store/neo4j/schema.js';
 import { createAll, DEFAULT_SIZING, prepareRows } from '../../store/neo4j/bulk-create.js';
@@ -71,7 +72,7 @@ async function exec(c: Connection, statement: string): Promise<void> {
   for (const x of Array.isArray(r) ? r : [r]) x.close();
 }
 
-/** The same rows, straight into Kùzu: DDL, one JSON file and one COPY per group. */
+/** The same rows, straight into Kùzu: DDL, one JSON file and one COPY per group, each file written while the group before is copied. */
 async function rawCopy(file: string, data: BulkLoad, tmp: string): Promise<{ totalMs: number; copyMs: number }> {
   fs.mkdirSync(tmp, { recursive: true });
   const t0 = performance.now();
@@ -80,16 +81,12 @@ async function rawCopy(file: string, data: BulkLoad, tmp: string): Promise<{ tot
   let copyMs = 0;
   try {
     for (const s of kuzuSchemaStatements()) await exec(c, s);
-    let n = 0;
-    const copy = async (table: string, rows: unknown[], options: string) => {
-      const target = path.join(tmp, `${n++}.json`);
-      fs.writeFileSync(target, JSON.stringify(rows));
+    // The same pipeline as the seed path (each group's file written while the one before is copied): the best plain path.
+    await copyGroups(tmp, copyGroupsOf(data), async (table, file, options) => {
       const t = performance.now();
-      await exec(c, `COPY ${table} FROM '${target}'${options}`);
+      await exec(c, `COPY ${table} FROM '${file}'${options}`);
       copyMs += since(t);
-    };
-    for (const g of data.nodes) if (g.rows.length) await copy(g.label, g.rows, '');
-    for (const g of data.rels) if (g.rows.length) await copy(g.type, g.rows, ` (from='${g.fromLabel}', to='${g.toLabel}')`);
+    });
   } finally {
     await c.close();
     await db.close();

@@ -6,6 +6,7 @@ import { isNodeLabel, isRelType } from '../../shared/schema.js';
 import { badQuery, firstLine, insufficientStorage, JejakError, queryTimeout, storeUnavailable, writeRefused } from '../../shared/errors.js';
 import { KuzuResultBuilder, scalarRow } from './convert.js';
 import { kuzuSchemaStatements } from './schema.js';
+import { copyGroups, copyGroupsOf } from './copy-files.js';
 import type {
   ArticleFacts,
   BulkLoad,
@@ -495,32 +496,25 @@ export class KuzuStore implements Store {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejak-copy-'));
     try {
       await this.withWriter(async (c) => {
-        let file = 0;
-        const copy = async (table: string, rows: unknown[], options: string) => {
-          const target = path.join(dir, `${file++}.json`);
-          fs.writeFileSync(target, JSON.stringify(rows));
-          await exec(c, `COPY ${table} FROM '${target}'${options}`).catch((err) => Promise.reject(kuzuError(err)));
-        };
+        const groups = copyGroupsOf(data);
         // One line per stage; a line per group only where a group is big enough to take a while.
         const perLabel: string[] = [];
-        for (const group of data.nodes) {
-          if (!isNodeLabel(group.label)) throw badQuery(`unknown node label ${group.label}`);
-          if (group.rows.length === 0) continue;
-          await copy(group.label, group.rows, '');
-          perLabel.push(`${group.label} ${group.rows.length.toLocaleString('en')}`);
-          if (group.rows.length >= BIG_GROUP) progress(`kuzu: ${group.label}: ${group.rows.length.toLocaleString('en')} nodes copied`);
-        }
-        progress(`kuzu: nodes copied (${perLabel.join(', ')})`);
         const perType = new Map<string, number>();
-        for (const group of data.rels) {
-          if (!isRelType(group.type) || !isNodeLabel(group.fromLabel) || !isNodeLabel(group.toLabel))
-            throw badQuery(`unknown relationship group ${group.type}(${group.fromLabel}→${group.toLabel})`);
-          if (group.rows.length === 0) continue;
-          await copy(group.type, group.rows, ` (from='${group.fromLabel}', to='${group.toLabel}')`);
-          perType.set(group.type, (perType.get(group.type) ?? 0) + group.rows.length);
-          if (group.rows.length >= BIG_GROUP)
-            progress(`kuzu: ${group.type} (${group.fromLabel}→${group.toLabel}): ${group.rows.length.toLocaleString('en')} relationships copied`);
-        }
+        const nodesDone = () => progress(`kuzu: nodes copied (${perLabel.join(', ')})`);
+        await copyGroups(
+          dir,
+          groups,
+          (table, file, options) => exec(c, `COPY ${table} FROM '${file}'${options}`).catch((err) => Promise.reject(kuzuError(err))),
+          (i) => {
+            const g = groups[i];
+            const count = g.rows.length.toLocaleString('en');
+            if (g.rows.length >= BIG_GROUP) progress(`kuzu: ${g.what}: ${count} ${g.kind} copied`);
+            if (g.kind === 'nodes') perLabel.push(`${g.what} ${count}`);
+            else perType.set(g.table, (perType.get(g.table) ?? 0) + g.rows.length);
+            if (g.kind === 'nodes' && groups[i + 1]?.kind !== 'nodes') nodesDone();
+          },
+        );
+        if (!perLabel.length) nodesDone();
         const total = [...perType.values()].reduce((a, b) => a + b, 0);
         progress(`kuzu: ${total.toLocaleString('en')} relationships copied in ${perType.size} types`);
       });
