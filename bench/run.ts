@@ -3,7 +3,7 @@
  * browser, memory and extraction suites, on Kùzu and Neo4j side by side over
  * the same synthetic graphs; JSON under bench/results/, charts as SVG beside
  * it, and BENCHMARKS.md regenerated. Never asserts timings.
- * `--only=load,api,browser,memory,worker,extract` runs a subset (load is implied by api, memory and worker).
+ * `--only=load,api,browser,memory,worker,extract,checkpoint` runs a subset (load is implied by api, memory and worker).
  * `--engines=kuzu,neo4j` (the default) picks the engines: Neo4j is NEO4J_URI
  * when set, otherwise a local one the bench starts with `npm run neo4j` on
  * port JEJAK_BENCH_NEO4J_PORT (7697). `--scales=10000,100000` overrides the graph sizes;
@@ -23,6 +23,7 @@ import { neo4jFromEnv, startLocalNeo4j, type LocalNeo4j, type Neo4jTarget } from
 import type { ApiResult, Probes } from './suites/api.js';
 import { runBrowser, type BrowserPlan } from './suites/browser.js';
 import { runExtract } from './suites/extract.js';
+import { runCheckpoint } from './suites/checkpoint.js';
 import { measureMemory, type MemoryBefore } from './suites/memory.js';
 import { measureWorker } from './suites/worker.js';
 import { syntheticGraph } from './synthetic.js';
@@ -36,7 +37,7 @@ const quick = args.includes('--quick');
 const RESULTS = path.join(ROOT, quick ? 'bench/results/quick' : 'bench/results');
 const REPORT = quick ? path.join(RESULTS, 'BENCHMARKS.md') : path.join(ROOT, 'BENCHMARKS.md');
 const WORK = path.join(ROOT, 'bench/results/tmp');
-const SUITES = ['load', 'api', 'browser', 'memory', 'worker', 'extract'] as const;
+const SUITES = ['load', 'api', 'browser', 'memory', 'worker', 'extract', 'checkpoint'] as const;
 type Suite = (typeof SUITES)[number];
 
 // The 1M-relationship graph and its rows need several GB of heap: re-run with room once.
@@ -262,6 +263,12 @@ async function main(): Promise<void> {
       results.extract = await runExtract(syntheticGraph({ relationships: 10_000 }), quick);
       log(`extract: ${results.extract.skipped ?? `${results.extract.articlesPerSec} articles/s (${results.extract.articlesPerCpuSec} per CPU second)`}`);
       write('extract.json', results.extract);
+    });
+  }
+  if (wanted('checkpoint')) {
+    await attempt('checkpoint', async () => {
+      results.checkpoint = await runCheckpoint(WORK, quick, log);
+      write('checkpoint.json', results.checkpoint);
     });
   }
 

@@ -250,7 +250,11 @@ export class KuzuStore implements Store {
     if (!this.handles) {
       this.handles = (async () => {
         fs.mkdirSync(path.dirname(this.location), { recursive: true });
-        const db = new kuzu.Database(this.location, this.bufferPoolMb * 1024 * 1024);
+        // No automatic checkpoint: Kùzu 0.11 would run one inside the commit that takes its WAL past 16 MiB, and
+        // its checkpoint rewrites every relationship group the WAL touched in time quadratic in the group's rows
+        // when they have list columns (the claims): minutes for one article's MENTIONS at 1M relationships. The
+        // WAL is replayed at each open instead (~1 s per 10 MB); a reseed, a clean close and `npm run checkpoint` fold it in.
+        const db = new kuzu.Database(this.location, this.bufferPoolMb * 1024 * 1024, true, false, 0, false);
         await db.init();
         const writer = new kuzu.Connection(db);
         await writer.init();

@@ -1,0 +1,137 @@
+/**
+ * The embedded engine's checkpoint after one new relationship, by how many
+ * relationships its group already holds and by the kind of its property
+ * columns: ten STRING[] columns (the claims' parallel lists) against ten
+ * STRING columns of the same text. Kùzu 0.11 against LadybugDB (its
+ * maintained fork, when installed), each measurement in a child process of
+ * its own (the two native libraries are never loaded together).
+ *
+ * Run as a child: tsx bench/suites/checkpoint.ts <kuzu|ladybug> <lists|strings> <rows> <dir>
+ * prints one JSON line ({ checkpointMs } or { error }).
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { round } from '../stats.js';
+
+export type CheckpointEngine = 'kuzu' | 'ladybug';
+export type ColumnShape = 'lists' | 'strings';
+
+export interface CheckpointRow {
+  engine: CheckpointEngine;
+  version: string;
+  shape: ColumnShape;
+  /** Relationships already in the one source node group the new relationship joins. */
+  rows: number;
+  /** CHECKPOINT after creating one node and one relationship from it. */
+  checkpointMs: number | null;
+  error?: string;
+}
+
+export interface CheckpointResult {
+  rows: CheckpointRow[];
+  notes: string[];
+}
+
+const COLUMNS = 10;
+/** Source nodes: fewer than Kùzu's node group of 2,048, so every relationship is in one group's CSR. */
+const SOURCES = 1_800;
+const TARGETS = 100_000;
+
+interface Engine {
+  Database: new (path: string, bufferBytes: number) => { close(): Promise<void> };
+  Connection: new (db: unknown) => { query(q: string): Promise<{ getAll(): Promise<unknown[]>; close(): void }>; close(): Promise<void> };
+}
+
+async function loadEngine(engine: CheckpointEngine): Promise<{ lib: Engine; version: string }> {
+  const name = engine === 'kuzu' ? 'kuzu' : '@ladybugdb/core';
+  const mod = (await import(name)) as { default?: Engine } & Engine;
+  const lib = mod.default ?? mod;
+  const pkg = path.join(path.dirname(fileURLToPath(import.meta.resolve(name))), 'package.json');
+  return { lib, version: (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version };
+}
+
+/** One measurement, in this process: a new database in `dir`, loaded by COPY, then one insert and its checkpoint. */
+async function measureHere(engine: CheckpointEngine, shape: ColumnShape, rows: number, dir: string): Promise<{ checkpointMs: number; version: string }> {
+  const { lib, version } = await loadEngine(engine);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const db = new lib.Database(path.join(dir, 'db'), 1024 * 2 ** 20);
+  const c = new lib.Connection(db);
+  const q = async (statement: string) => {
+    const r = await c.query(statement);
+    await r.getAll();
+    r.close();
+  };
+  try {
+    const columns = Array.from({ length: COLUMNS }, (_, k) => `c${k} ${shape === 'lists' ? 'STRING[]' : 'STRING'}`).join(', ');
+    await q('CREATE NODE TABLE A(id STRING, PRIMARY KEY(id))');
+    await q('CREATE NODE TABLE B(id STRING, PRIMARY KEY(id))');
+    await q(`CREATE REL TABLE R(FROM A TO B, id STRING, ${columns})`);
+    const csv = (name: string, lines: string[]) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, `${lines.join('\n')}\n`);
+      return file;
+    };
+    const text = (i: number, k: number) => `Kutipan ${i} ${k}: Kim Choe dan Yuri Halim mengadakan pembicaraan tertutup`;
+    const rel = (i: number) =>
+      [`a${i % SOURCES}`, `b${(i * 7919) % TARGETS}`, `r${i}`, ...Array.from({ length: COLUMNS }, (_, k) => (shape === 'lists' ? `"[${text(i, k)}]"` : text(i, k)))].join(',');
+    await q(`COPY A FROM '${csv('a.csv', Array.from({ length: SOURCES }, (_, i) => `a${i}`))}'`);
+    await q(`COPY B FROM '${csv('b.csv', Array.from({ length: TARGETS }, (_, i) => `b${i}`))}'`);
+    await q(`COPY R FROM '${csv('r.csv', Array.from({ length: rows }, (_, i) => rel(i)))}'`);
+    await q('CHECKPOINT');
+    await q("CREATE (:A {id: 'a-new'})");
+    const values = Array.from({ length: COLUMNS }, (_, k) => `c${k}: ${shape === 'lists' ? `['${text(-1, k)}']` : `'${text(-1, k)}'`}`).join(', ');
+    await q(`MATCH (a:A {id: 'a-new'}), (b:B {id: 'b5'}) CREATE (a)-[:R {id: 'r-new', ${values}}]->(b)`);
+    const t = performance.now();
+    await q('CHECKPOINT');
+    return { checkpointMs: round(performance.now() - t), version };
+  } finally {
+    await c.close();
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const run = promisify(execFile);
+
+/** The table: each engine × shape × size in a child process; a size whose checkpoint passed `budgetMs` ends its engine's larger sizes of that shape. */
+export async function runCheckpoint(workDir: string, quick: boolean, log: (line: string) => void): Promise<CheckpointResult> {
+  const sizes = quick ? [2_500, 5_000] : [5_000, 10_000, 20_000];
+  const budgetMs = quick ? 10_000 : 60_000;
+  const result: CheckpointResult = { rows: [], notes: [] };
+  for (const engine of ['kuzu', 'ladybug'] as const) {
+    const version = await loadEngine(engine).then((e) => e.version).catch(() => null);
+    if (!version) {
+      result.notes.push(`${engine === 'ladybug' ? '@ladybugdb/core' : 'kuzu'} is not installed here: its rows were not measured`);
+      continue;
+    }
+    for (const shape of ['lists', 'strings'] as const) {
+      for (const rows of shape === 'strings' ? [sizes[sizes.length - 1]] : sizes) {
+        const dir = path.join(workDir, `checkpoint-${engine}-${shape}-${rows}`);
+        const row: CheckpointRow = { engine, version, shape, rows, checkpointMs: null };
+        try {
+          const { stdout } = await run(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), engine, shape, String(rows), dir], { timeout: 900_000, maxBuffer: 1 << 20 });
+          const answer = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { checkpointMs?: number; error?: string };
+          row.checkpointMs = answer.checkpointMs ?? null;
+          if (answer.error) row.error = answer.error;
+        } catch (err) {
+          row.error = err instanceof Error ? err.message.split('\n')[0] : String(err);
+        }
+        result.rows.push(row);
+        log(`checkpoint ${engine} ${version}, ${COLUMNS} ${shape === 'lists' ? 'STRING[]' : 'STRING'} columns, ${rows.toLocaleString('en')} relationships in the group: ${row.checkpointMs ?? row.error} ms`);
+        if (row.checkpointMs === null || row.checkpointMs > budgetMs) break;
+      }
+    }
+  }
+  return result;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const [engine, shape, rows, dir] = process.argv.slice(2);
+  measureHere(engine as CheckpointEngine, shape as ColumnShape, Number(rows), dir)
+    .then((r) => console.log(JSON.stringify(r)))
+    .catch((err: unknown) => console.log(JSON.stringify({ error: err instanceof Error ? err.message.split('\n')[0] : String(err) })));
+}
