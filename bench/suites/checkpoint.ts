@@ -3,16 +3,16 @@
  * relationships its group already holds and by the kind of its property
  * columns: ten STRING[] columns (the claims' parallel lists) against ten
  * STRING columns of the same text. Kùzu 0.11 against LadybugDB (its
- * maintained fork, when installed), each measurement in a child process of
+ * maintained fork, installed by the suite when npm can), each measurement in a child process of
  * its own (the two native libraries are never loaded together).
  *
- * Run as a child: tsx bench/suites/checkpoint.ts <kuzu|ladybug> <lists|strings> <rows> <dir>
+ * Run as a child: tsx bench/suites/checkpoint.ts <engine's index.js> <lists|strings> <rows> <dir>
  * prints one JSON line ({ checkpointMs } or { error }).
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { round } from '../stats.js';
 
@@ -45,17 +45,34 @@ interface Engine {
   Connection: new (db: unknown) => { query(q: string): Promise<{ getAll(): Promise<unknown[]>; close(): void }>; close(): Promise<void> };
 }
 
-async function loadEngine(engine: CheckpointEngine): Promise<{ lib: Engine; version: string }> {
-  const name = engine === 'kuzu' ? 'kuzu' : '@ladybugdb/core';
-  const mod = (await import(name)) as { default?: Engine } & Engine;
-  const lib = mod.default ?? mod;
-  const pkg = path.join(path.dirname(fileURLToPath(import.meta.resolve(name))), 'package.json');
-  return { lib, version: (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version };
+const run = promisify(execFile);
+
+/** LadybugDB is not a dependency (npm ci cannot lock its other platforms' packages here): the suite installs it beside its scratch files. */
+export const LADYBUG = '@ladybugdb/core@0.19.1';
+
+/** Where each engine's package is imported from: Kùzu as the app has it, LadybugDB from `workDir/ladybug` (installed once, when npm can). */
+async function engineModule(engine: CheckpointEngine, workDir: string): Promise<string> {
+  if (engine === 'kuzu') return fileURLToPath(import.meta.resolve('kuzu'));
+  const prefix = path.join(workDir, 'ladybug');
+  const entry = path.join(prefix, 'node_modules/@ladybugdb/core/index.js');
+  if (!fs.existsSync(entry)) {
+    fs.mkdirSync(prefix, { recursive: true });
+    await run('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', LADYBUG], { timeout: 300_000 });
+  }
+  return entry;
+}
+
+/** The version in the package.json beside `entry`, read without loading its native library. */
+const versionOf = (entry: string) => (JSON.parse(fs.readFileSync(path.join(path.dirname(entry), 'package.json'), 'utf8')) as { version: string }).version;
+
+async function loadEngine(entry: string): Promise<{ lib: Engine; version: string }> {
+  const mod = (await import(pathToFileURL(entry).href)) as { default?: Engine } & Engine;
+  return { lib: mod.default ?? mod, version: versionOf(entry) };
 }
 
 /** One measurement, in this process: a new database in `dir`, loaded by COPY, then one insert and its checkpoint. */
-async function measureHere(engine: CheckpointEngine, shape: ColumnShape, rows: number, dir: string): Promise<{ checkpointMs: number; version: string }> {
-  const { lib, version } = await loadEngine(engine);
+async function measureHere(entry: string, shape: ColumnShape, rows: number, dir: string): Promise<{ checkpointMs: number; version: string }> {
+  const { lib, version } = await loadEngine(entry);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const db = new lib.Database(path.join(dir, 'db'), 1024 * 2 ** 20);
@@ -95,7 +112,6 @@ async function measureHere(engine: CheckpointEngine, shape: ColumnShape, rows: n
   }
 }
 
-const run = promisify(execFile);
 
 /** The table: each engine × shape × size in a child process; a size whose checkpoint passed `budgetMs` ends its engine's larger sizes of that shape. */
 export async function runCheckpoint(workDir: string, quick: boolean, log: (line: string) => void): Promise<CheckpointResult> {
@@ -103,17 +119,18 @@ export async function runCheckpoint(workDir: string, quick: boolean, log: (line:
   const budgetMs = quick ? 10_000 : 60_000;
   const result: CheckpointResult = { rows: [], notes: [] };
   for (const engine of ['kuzu', 'ladybug'] as const) {
-    const version = await loadEngine(engine).then((e) => e.version).catch(() => null);
-    if (!version) {
-      result.notes.push(`${engine === 'ladybug' ? '@ladybugdb/core' : 'kuzu'} is not installed here: its rows were not measured`);
-      continue;
-    }
+    const entry = await engineModule(engine, workDir).catch((err: unknown) => {
+      result.notes.push(`${engine === 'ladybug' ? LADYBUG : 'kuzu'} could not be installed here (${err instanceof Error ? err.message.split('\n')[0] : String(err)}): its rows were not measured`);
+      return null;
+    });
+    if (!entry) continue;
+    const version = versionOf(entry);
     for (const shape of ['lists', 'strings'] as const) {
       for (const rows of shape === 'strings' ? [sizes[sizes.length - 1]] : sizes) {
         const dir = path.join(workDir, `checkpoint-${engine}-${shape}-${rows}`);
         const row: CheckpointRow = { engine, version, shape, rows, checkpointMs: null };
         try {
-          const { stdout } = await run(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), engine, shape, String(rows), dir], { timeout: 900_000, maxBuffer: 1 << 20 });
+          const { stdout } = await run(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), entry, shape, String(rows), dir], { timeout: 900_000, maxBuffer: 1 << 20 });
           const answer = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { checkpointMs?: number; error?: string };
           row.checkpointMs = answer.checkpointMs ?? null;
           if (answer.error) row.error = answer.error;
@@ -130,8 +147,8 @@ export async function runCheckpoint(workDir: string, quick: boolean, log: (line:
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const [engine, shape, rows, dir] = process.argv.slice(2);
-  measureHere(engine as CheckpointEngine, shape as ColumnShape, Number(rows), dir)
+  const [entry, shape, rows, dir] = process.argv.slice(2);
+  measureHere(entry, shape as ColumnShape, Number(rows), dir)
     .then((r) => console.log(JSON.stringify(r)))
     .catch((err: unknown) => console.log(JSON.stringify({ error: err instanceof Error ? err.message.split('\n')[0] : String(err) })));
 }
