@@ -148,6 +148,8 @@ function write(file: string, content: unknown) {
 /** `--report`: BENCHMARKS.md and the charts again from bench/results/latest.json (after editing bench/report.ts). */
 function rewriteReport(): void {
   const results = JSON.parse(fs.readFileSync(path.join(RESULTS, 'latest.json'), 'utf8')) as BenchResults;
+  // The --quick goal's row names the newest quick run, which may have run after this full run.
+  results.quickRun = lastQuickRun() ?? results.quickRun;
   for (const [file, svg] of Object.entries(charts(results))) write(file, svg);
   fs.writeFileSync(REPORT, markdown(results));
   log(`${path.relative(ROOT, REPORT)} rewritten from ${path.relative(ROOT, path.join(RESULTS, 'latest.json'))}`);
