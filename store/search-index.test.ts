@@ -43,6 +43,30 @@ describe('the search word index', () => {
     expect(matchedSome).toBeGreaterThan(QUERIES.length);
   });
 
+  it('answers as ranking every name does for queries cut from the names themselves: whole names, their first words and part of the next, a letter changed', () => {
+    const rand = prng(5);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const index = new SearchIndex(synthetic);
+    const queries = Array.from({ length: 60 }, (_, i) => {
+      const entry = pick(synthetic);
+      const words = pick([entry.name, ...entry.aliases]).split(' ');
+      const k = 1 + Math.floor(rand() * words.length);
+      const cut = [...words.slice(0, k - 1), words[k - 1].slice(0, 1 + Math.floor(rand() * words[k - 1].length))];
+      if (i % 3 === 0) return words.join(' ');
+      if (i % 3 === 1) return cut.join(' ');
+      const w = cut.length - 1;
+      return [...cut.slice(0, w), cut[w].length > 3 ? `${cut[w].slice(0, 2)}x${cut[w].slice(3)}` : cut[w]].join(' ');
+    });
+    let exact = 0;
+    for (const q of queries) {
+      const expected = rankEntries(synthetic, q, 10);
+      expect(index.search(q, 10), q).toEqual(expected);
+      if (expected.ranked[0]?.score >= 1000) exact++;
+    }
+    // Whole names must have scored as equal to the query: the comparison covered that case.
+    expect(exact).toBeGreaterThanOrEqual(20);
+  });
+
   it('finds an entry added after it was built, as a fresh index would, and keeps the names of an id it already has', () => {
     const index = new SearchIndex(synthetic.slice(0, 100));
     const added: SearchEntry = { id: 'person:new-lavrova', label: 'Person', name: 'Zinaida Lavrova', aliases: ['Zina'] };

@@ -54,62 +54,52 @@ export function wordScore(queryWord: string, word: string): number {
   return queryWord.length >= FUZZY_MIN_LENGTH && withinOneEdit(queryWord, word) ? 1 : 0;
 }
 
-/** A name or alias with its normalised form and words, computed once: an index keeps these, the scan computes them per call. */
-export interface PreparedName {
-  name: string;
-  normal: string;
-  words: readonly string[];
+/**
+ * A name's score from how the query's words met its words: `matched` query
+ * words found one (`quality` the sum of their best `wordScore`s) among the
+ * name's `wordCount` words, and whether its normal form equals the query or
+ * starts with it. 0 when no query word matched.
+ */
+export function combinedScore(matched: number, quality: number, wordCount: number, equal: boolean, startsWith: boolean): number {
+  if (matched === 0) return 0;
+  // Then names the words cover more of: the alias "Lavrov" before "talks between Choe and Lavrov".
+  const coverage = Math.round((10 * Math.min(matched, wordCount)) / wordCount);
+  return (equal ? 1000 : 0) + (startsWith ? 100 : 0) + matched * 20 + quality * 2 + coverage;
 }
 
-/** An entry with its names prepared for scoring. */
-export interface PreparedEntry {
-  entry: SearchEntry;
-  names: readonly PreparedName[];
+/** An entry's score from its best name's: entities before articles when equally good (analysts look for actors first). */
+export function entryScore(label: string, bestNameScore: number): number {
+  return label === 'Article' ? bestNameScore - 5 : bestNameScore;
 }
 
-export function prepareEntry(entry: SearchEntry): PreparedEntry {
-  return {
-    entry,
-    names: [entry.name, ...entry.aliases].map((name) => {
-      const normal = normalizeText(name);
-      return { name, normal, words: normal.split(' ').filter(Boolean) };
-    }),
-  };
-}
-
-/** How well a query word matches a word: `wordScore`, or a memo of it over one search's many candidates. */
-export type WordScorer = (queryWord: string, word: string) => number;
-
-function nameScore({ normal, words }: PreparedName, q: string, queryWords: readonly string[], score: WordScorer): number {
+function nameScore(name: string, q: string, queryWords: readonly string[]): number {
+  const normal = normalizeText(name);
+  const words = normal.split(' ').filter(Boolean);
   let matched = 0;
   let quality = 0;
   for (const qw of queryWords) {
     let best = 0;
-    for (const w of words) best = Math.max(best, score(qw, w));
+    for (const w of words) best = Math.max(best, wordScore(qw, w));
     if (best > 0) matched++;
     quality += best;
   }
-  if (matched === 0) return 0;
-  // Then names the words cover more of: the alias "Lavrov" before "talks between Choe and Lavrov".
-  const coverage = Math.round((10 * Math.min(matched, words.length)) / words.length);
-  return (normal === q ? 1000 : 0) + (normal.startsWith(q) ? 100 : 0) + matched * 20 + quality * 2 + coverage;
+  return combinedScore(matched, quality, words.length, normal === q, normal.startsWith(q));
 }
 
-/** The prepared entry's best name or alias for the query words, or null when none matches. */
-export function scorePrepared(prepared: PreparedEntry, queryWords: readonly string[], scorer: WordScorer = wordScore, q = queryWords.join(' ')): RankedEntry | null {
-  let best: RankedEntry | null = null;
-  for (const name of prepared.names) {
-    const score = nameScore(name, q, queryWords, scorer);
-    if (score > 0 && (!best || score > best.score || (score === best.score && name.name.length < best.matched.length))) best = { entry: prepared.entry, score, matched: name.name };
-  }
-  // Entities before articles when equally good: analysts look for actors first.
-  if (best && prepared.entry.label === 'Article') best.score -= 5;
-  return best;
-}
-
-/** The entry's best name or alias for the query, or null when none matches. */
+/**
+ * The entry's best name or alias for the query, or null when none matches:
+ * the rule itself, a name at a time, which the word index answers the same as.
+ */
 export function scoreEntry(entry: SearchEntry, text: string): RankedEntry | null {
-  return scorePrepared(prepareEntry(entry), searchWords(text));
+  const queryWords = searchWords(text);
+  const q = queryWords.join(' ');
+  let best: RankedEntry | null = null;
+  for (const name of [entry.name, ...entry.aliases]) {
+    const score = nameScore(name, q, queryWords);
+    if (score > 0 && (!best || score > best.score || (score === best.score && name.length < best.matched.length))) best = { entry, score, matched: name };
+  }
+  if (best) best.score = entryScore(entry.label, best.score);
+  return best;
 }
 
 /** `localeCompare` with the default locale and options, as one collator: the same order, without looking the locale up at each call. */
@@ -117,19 +107,12 @@ const byLocale = new Intl.Collator().compare;
 
 /** Best first, then by name, then id: the one order of search results. */
 export function byRank(a: RankedEntry, b: RankedEntry): number {
-  return b.score - a.score || byLocale(a.entry.name, b.entry.name) || byLocale(a.entry.id, b.entry.id);
+  return compareRanked(a.score, a.entry.name, a.entry.id, b.score, b.entry.name, b.entry.id);
 }
 
-/** `wordScore`, remembered per (query word, word) for one search: a common surname's thousands of names share a few hundred distinct words. */
-export function memoWordScore(): WordScorer {
-  const memo = new Map<string, Map<string, number>>();
-  return (queryWord, word) => {
-    let known = memo.get(queryWord);
-    if (!known) memo.set(queryWord, (known = new Map()));
-    let score = known.get(word);
-    if (score === undefined) known.set(word, (score = wordScore(queryWord, word)));
-    return score;
-  };
+/** `byRank` on the parts it reads, for a ranking that has not made its entries yet. */
+export function compareRanked(scoreA: number, nameA: string, idA: string, scoreB: number, nameB: string, idB: string): number {
+  return scoreB - scoreA || byLocale(nameA, nameB) || byLocale(idA, idB);
 }
 
 /** Matching entries, best first (then by name, then id), and whether more than `limit` matched. */
