@@ -7,7 +7,7 @@ import type { BrowserCase, BrowserResult } from './suites/browser.js';
 import type { ExtractResult } from './suites/extract.js';
 import type { CheckpointResult } from './suites/checkpoint.js';
 import type { LoadResult } from './suites/load.js';
-import type { MemoryRow } from './suites/memory.js';
+import type { MemoryRow, SearchIndexRow } from './suites/memory.js';
 import type { WorkerRow } from './suites/worker.js';
 
 export interface BenchResults {
@@ -21,7 +21,7 @@ export interface BenchResults {
   /** One per engine and scale. */
   api?: ApiResult[];
   browser?: BrowserResult;
-  memory?: { rows: MemoryRow[] };
+  memory?: { rows: MemoryRow[]; searchIndex?: SearchIndexRow[] };
   worker?: { rows: WorkerRow[] };
   extract?: ExtractResult;
   checkpoint?: CheckpointResult;
@@ -262,6 +262,20 @@ function browserSection(b: BrowserResult): string {
   ].join('\n');
 }
 
+function searchIndexSection(rows: SearchIndexRow[]): string {
+  const queries = Object.keys(rows[0].searchP50Ms);
+  return [
+    "### Kùzu's search word index in memory",
+    '',
+    `The worker holds every node's names in a word index for search (store/search-index.ts). Here it is built apart, in the bench's loader, from the same ${n(rows[0].entries)} names of the ${n(rows[0].relationships)}-relationship graph, beside the layout it replaced (bench/before/object-search-index.ts): the heap it holds after full collections (typed arrays apart), its build time, and the p50 of the index's own search (no database read) for the probes, the two layouts in turn.`,
+    '',
+    table(
+      ['layout', 'heap MiB', 'typed arrays MiB', 'build ms', ...queries.map((q) => `“${q}” p50 ms`)],
+      rows.map((x) => [x.layout === 'compact' ? 'compact (as it runs)' : `*before*: ${x.layout}`, `**${n(x.heapMiB, 1)}**`, n(x.arrayBuffersMiB, 1), n(x.buildMs), ...queries.map((q) => n(x.searchP50Ms[q], 2))]),
+    ),
+  ].join('\n');
+}
+
 function memorySection(rows: MemoryRow[]): string {
   const neo = rows.filter((x) => x.engine === 'neo4j');
   const split = rows.some((x) => x.worker);
@@ -366,7 +380,7 @@ export function markdown(r: BenchResults): string {
     ...(r.load ? [loadSection(r.load), ''] : []),
     ...(r.api?.length ? [apiSection(r.api), ''] : []),
     ...(r.browser ? [browserSection(r.browser), ''] : []),
-    ...(r.memory ? [memorySection(r.memory.rows), ''] : []),
+    ...(r.memory ? [memorySection(r.memory.rows), '', ...(r.memory.searchIndex?.length ? [searchIndexSection(r.memory.searchIndex), ''] : [])] : []),
     ...(r.worker ? [workerSection(r.worker.rows), ''] : []),
     ...(r.extract ? [extractSection(r.extract), ''] : []),
     ...(r.checkpoint ? [checkpointSection(r.checkpoint), ''] : []),

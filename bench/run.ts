@@ -24,7 +24,7 @@ import type { ApiResult, Probes } from './suites/api.js';
 import { runBrowser, type BrowserPlan } from './suites/browser.js';
 import { runExtract } from './suites/extract.js';
 import { runCheckpoint } from './suites/checkpoint.js';
-import { measureMemory, type MemoryBefore } from './suites/memory.js';
+import { measureMemory, type MemoryBefore, type SearchIndexRow } from './suites/memory.js';
 import { measureWorker } from './suites/worker.js';
 import { syntheticGraph } from './synthetic.js';
 import { kuzuRow, neo4jRow, type KuzuSeedStep } from './suites/load.js';
@@ -42,7 +42,7 @@ type Suite = (typeof SUITES)[number];
 
 // The 1M-relationship graph and its rows need several GB of heap: re-run with room once.
 if (v8.getHeapStatistics().heap_size_limit < 6 * 2 ** 30 && !process.env.JEJAK_BENCH_CHILD) {
-  const r = spawnSync(process.execPath, [...process.execArgv, '--max-old-space-size=12288', ...process.argv.slice(1)], {
+  const r = spawnSync(process.execPath, [...process.execArgv, '--max-old-space-size=12288', '--expose-gc', ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: { ...process.env, JEJAK_BENCH_CHILD: '1', JEJAK_BENCH_STARTED: String(Date.now()) },
   });
@@ -372,6 +372,14 @@ async function main(): Promise<void> {
                 write('memory.json', results.memory);
               };
               await measure();
+              if (engine === 'kuzu') {
+                const rows = await loader.step<SearchIndexRow[] | null>({ kind: 'search-index', quick });
+                if (rows) {
+                  log(`memory kuzu: search word index at ${scale} relationships: ${rows.map((x) => `${x.layout} ${x.heapMiB} MiB heap + ${x.arrayBuffersMiB} typed`).join(', ')}`);
+                  results.memory!.searchIndex = [...(results.memory!.searchIndex ?? []).filter((x) => x.relationships !== scale), ...rows];
+                  write('memory.json', results.memory);
+                } else results.notes.push('memory: the search index rows need --expose-gc in the bench process; they were left out.');
+              }
               // The worker runs with two malloc arenas (store/isolated/host.ts); glibc's default is 8 per core.
               if (engine === 'kuzu' && !quick && fits(`memory before row, ${label}`, 60_000)) {
                 await measure({ what: `glibc's default malloc arenas in the engine worker (MALLOC_ARENA_MAX=${8 * os.cpus().length}, 8 per core)`, env: { MALLOC_ARENA_MAX: String(8 * os.cpus().length) } });

@@ -15,6 +15,7 @@ import { createStore } from '../store/index.js';
 import type { Neo4jTarget } from './engines/neo4j-local.js';
 import { round, since } from './stats.js';
 import { probesOf, runApi, type Probes } from './suites/api.js';
+import { measureSearchIndexes, type SearchIndexRow } from './suites/memory.js';
 import { rawKuzuStep, rawNeo4jStep, seedKuzuStep, seedNeo4jStep, type KuzuSeedStep } from './suites/load.js';
 import { syntheticGraph } from './synthetic.js';
 
@@ -26,7 +27,8 @@ export type LoadStep =
   | { kind: 'seed-kuzu'; dbFile: string }
   | { kind: 'raw-kuzu'; workDir: string }
   | { kind: 'seed-neo4j'; neo4j: Neo4jTarget; fresh: boolean }
-  | { kind: 'raw-neo4j'; neo4j: Neo4jTarget; fresh: boolean };
+  | { kind: 'raw-neo4j'; neo4j: Neo4jTarget; fresh: boolean }
+  | { kind: 'search-index'; quick: boolean };
 
 export interface GraphInfo {
   relationships: number;
@@ -35,7 +37,7 @@ export interface GraphInfo {
   probes: Probes;
 }
 
-export type LoadStepResult = GraphInfo | KuzuSeedStep | { rawMs: number; rawCopyMs: number } | { seedMs: number; clearMs: number } | { rawMs: number; clearMs: number };
+export type LoadStepResult = SearchIndexRow[] | null | GraphInfo | KuzuSeedStep | { rawMs: number; rawCopyMs: number } | { seedMs: number; clearMs: number } | { rawMs: number; clearMs: number };
 
 export interface LoaderRequest {
   id: number;
@@ -85,6 +87,11 @@ function serveLoader(scale: number): void {
         return seedNeo4jStep(g, step.neo4j, step.fresh, log);
       case 'raw-neo4j':
         return rawNeo4jStep(g, step.neo4j, step.fresh, log);
+      case 'search-index': {
+        // The probes' word and typo, and the best-connected person's whole name (several words).
+        const leader = g.nodes.find((n) => n.id === info.probes.leader);
+        return measureSearchIndexes(g, [info.probes.searchWord, info.probes.searchTypo, String(leader?.properties.name ?? info.probes.searchWord)], step.quick);
+      }
     }
   };
   // One step at a time, in the order asked: the steps are timed and must not overlap.

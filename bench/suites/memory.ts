@@ -8,7 +8,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { round, sleep } from '../stats.js';
+import { percentile, round, since, sleep } from '../stats.js';
+import type { Graph } from '../../shared/graph.js';
+import { SearchIndex } from '../../store/search-index.js';
+import type { SearchEntry } from '../../store/search-rank.js';
+import { ObjectSearchIndex } from '../before/object-search-index.js';
 import type { Neo4jTarget } from '../engines/neo4j-local.js';
 import { cannon, endpointsFor, type Probes } from './api.js';
 
@@ -154,4 +158,70 @@ export async function measureMemory(
   } finally {
     await stopServer(child);
   }
+}
+
+/** The word index Kùzu's worker keeps for search, built apart in the bench from the same names: its heap and speed, before and after its compact layout. */
+export interface SearchIndexRow {
+  layout: 'compact' | 'object per name';
+  relationships: number;
+  entries: number;
+  /** Heap used once built (after full collections), typed arrays counted apart. */
+  heapMiB: number;
+  arrayBuffersMiB: number;
+  buildMs: number;
+  /** In-process, the index alone (no database read), p50 over the probes' searches in turn with the other layout. */
+  searchP50Ms: Record<string, number>;
+}
+
+/**
+ * Builds each layout from the graph's names, measuring the heap it holds (needs
+ * --expose-gc; null without it), then times the probes' searches on both in turn.
+ */
+export function measureSearchIndexes(graph: Graph, queries: readonly string[], quick: boolean): SearchIndexRow[] | null {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return null;
+  // Strings of their own, as rows read from the engine are: not slices of the graph's.
+  const entries: SearchEntry[] = graph.nodes.map((n) => ({
+    id: ` ${n.id}`.slice(1),
+    label: n.label,
+    name: ` ${String(n.properties.name ?? '')}`.slice(1),
+    aliases: Array.isArray(n.properties.aliases) ? n.properties.aliases.map((a) => ` ${String(a)}`.slice(1)) : [],
+  }));
+  const heap = () => {
+    gc();
+    gc();
+    const m = process.memoryUsage();
+    return { heap: m.heapUsed, ab: m.arrayBuffers };
+  };
+  const layouts = { compact: (e: SearchEntry[]) => new SearchIndex(e), 'object per name': (e: SearchEntry[]) => new ObjectSearchIndex(e) } as const;
+  const built = (Object.keys(layouts) as Array<keyof typeof layouts>).map((layout) => {
+    const before = heap();
+    const t = performance.now();
+    const index = layouts[layout](entries);
+    const buildMs = since(t);
+    const after = heap();
+    return { layout, index, buildMs, heapMiB: (after.heap - before.heap) / 2 ** 20, arrayBuffersMiB: (after.ab - before.ab) / 2 ** 20 };
+  });
+  const times = new Map<string, number[]>();
+  for (let turn = 0; turn < (quick ? 20 : 60); turn++) {
+    for (const q of queries) {
+      for (const b of turn % 2 ? [...built].reverse() : built) {
+        const t = performance.now();
+        b.index.search(q, 10);
+        const key = `${b.layout}\u0000${q}`;
+        const list = times.get(key);
+        if (list) list.push(since(t));
+        else times.set(key, [since(t)]);
+      }
+    }
+  }
+  return built.map((b) => ({
+    layout: b.layout,
+    relationships: graph.edges.length,
+    entries: entries.length,
+    heapMiB: round(b.heapMiB, 1),
+    arrayBuffersMiB: round(b.arrayBuffersMiB, 1),
+    buildMs: round(b.buildMs),
+    searchP50Ms: Object.fromEntries(queries.map((q) => [q, round(percentile(times.get(`${b.layout}\u0000${q}`)!.slice(2), 50), 2)])),
+  }));
 }
