@@ -13,6 +13,7 @@ export async function openStore(config: Config, name: string): Promise<Store> {
   // The server isolates the embedded engine in a worker process (store/isolated/); the CLIs need not.
   const store = await createStore(config, { isolated: true });
   const health = await store.health();
+  if (health.pendingLog) console.log(`${name}: ${health.pendingLog.advice}`);
   if (health.ok && health.nodes === 0) {
     console.log(`${name}: the store is empty; loading the seed corpus`);
     await seedConfigured(store, (line) => console.log(`  ${line}`));

@@ -14,6 +14,8 @@ export interface HealthResponse {
   relationships: number;
   version: string;
   message?: string;
+  /** Kùzu: writes in the write-ahead log not yet in the database file, and what to do about them. */
+  pendingLog?: { bytes: number; advice: string };
 }
 
 /** A graph answer; `truncated` says a limit cut it, `total` how many there were when known. */

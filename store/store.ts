@@ -182,6 +182,14 @@ export interface Health {
   nodes: number;
   relationships: number;
   message?: string;
+  /** Kùzu: writes committed to the write-ahead log and not yet folded into the database file (see `kuzuLogAdvice`). */
+  pendingLog?: PendingLog;
+}
+
+export interface PendingLog {
+  bytes: number;
+  /** What it costs and what to do about it, for the operator. */
+  advice: string;
 }
 
 // ---------------------------------------------------------------- writes

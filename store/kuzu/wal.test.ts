@@ -34,4 +34,26 @@ describe('Kùzu write-ahead log', () => {
       await again.close();
     }
   }, 120_000);
+
+  it('health names the writes still in the log, with what to do, until a close folds them into the file', async () => {
+    const file = path.join(dir, 'health.kuzu');
+    await seedKuzuFile(file, { nodes: [{ id: 'person:kim', label: 'Person', properties: { name: 'Kim Jong Un', aliases: [] } }], edges: [] });
+    const store = new KuzuStore(file, 256);
+    try {
+      expect((await store.health()).pendingLog).toBeUndefined();
+      await store.mergeFacts({ articleId: 'article:a', nodes: [{ id: 'article:a', label: 'Article', properties: { headline: 'A', text: 'Artikel' } }], edges: [] });
+      const h = await store.health();
+      expect(h.pendingLog?.bytes).toBe(fs.statSync(`${file}.wal`).size);
+      expect(h.pendingLog?.bytes).toBeGreaterThan(0);
+      expect(h.pendingLog?.advice).toContain('npm run checkpoint');
+    } finally {
+      await store.close();
+    }
+    const again = new KuzuStore(file, 256);
+    try {
+      expect((await again.health()).pendingLog).toBeUndefined();
+    } finally {
+      await again.close();
+    }
+  }, 60_000);
 });
