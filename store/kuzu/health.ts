@@ -18,10 +18,11 @@ export async function health(run: Runner, location: string): Promise<Health> {
  * The write-ahead log's writes not yet checkpointed, when there are any. The
  * store never checkpoints inside a commit (Kùzu 0.11's checkpoint takes
  * minutes on a big graph), so Kùzu holds every write since the last one in
- * memory and replays them at each open: on the 1M-relationship graph about
- * 20 MiB of the engine's memory per ingested article (measured 2026-12-04:
- * the worker went from 500 to 745 MiB over 12 articles, and opening the file
- * after 15 took 492 MiB against 176 without them).
+ * memory and replays it at each open. Measured 2026-12-04, the same on graphs
+ * of 10,000 and 1M relationships: the first write into a relationship table
+ * (a type between two labels; the schema has 146) pins 13–14 MiB, later ones
+ * 1–2 MiB; twelve synthetic articles took the 1M worker from 500 to 745 MiB,
+ * and opening the file after fifteen took 492 MiB against 176 without them.
  */
 export function pendingLog(location: string): PendingLog | null {
   let bytes = 0;
@@ -35,7 +36,7 @@ export function pendingLog(location: string): PendingLog | null {
     bytes,
     advice:
       `${(bytes / 2 ** 20).toFixed(1)} MiB of writes are in the write-ahead log, not yet in the database file: ` +
-      'the engine holds them in memory (on a graph of a million relationships, about 20 MiB per ingested article) and replays them at each start. ' +
+      'the engine holds them in memory (13–14 MiB for each kind of relationship written since the last checkpoint, then a MiB or two per article) and replays them at each start. ' +
       'At a quiet time, stop the server and run `npm run checkpoint` to fold them into the file.',
   };
 }
