@@ -285,7 +285,7 @@ function memorySection(rows: MemoryRow[]): string {
     '',
     "The server as `npm start` runs it (`node --import tsx server/main.ts`) in a child process over a pre-seeded store, a short autocannon load on every request of the API suite (8 connections), then VmHWM (peak RSS) from `/proc/<pid>/status`. On Kùzu the database runs in the server's worker process (`store/isolated/`, JEJAK_KUZU_ISOLATE=1, the default), so the figure is the server and its worker summed (each one's peak; they need not peak together, so the sum is an upper bound), with each apart (goal < 1 GiB at 1M relationships). On Neo4j the database is a JVM of its own, read apart: RSS before and after the same load, and its peak since it started (the loads included).",
     '',
-    ...(befores ? ['A row marked *before* ran the same server with one change undone, right after the row above it, on the same database (the goal reads the other).', ''] : []),
+    ...(befores ? ["A row marked *before* ran the same server with one change undone, right after the row above it, on the same database, or for the API suite's ingests on a copy of it made before them (the goal reads the other).", ''] : []),
     table(
       [
         'engine',

@@ -355,6 +355,12 @@ async function main(): Promise<void> {
           write('load.json', results.load);
           flush();
           if (!(engine === 'kuzu' ? rows.kuzu : rows.neo4j)) continue;
+          // Kùzu holds the writes since its last checkpoint in memory: the memory suite also runs on a copy the API suite's ingests never touched.
+          const unwritten = engine === 'kuzu' && !quick && wanted('memory') && wanted('api') ? path.join(WORK, `kuzu-${scale}-unwritten`) : null;
+          if (unwritten) {
+            fs.rmSync(unwritten, { recursive: true, force: true });
+            fs.cpSync(path.dirname(kuzuDb(scale)), unwritten, { recursive: true });
+          }
           if (wanted('api') && (API_SCALES.has(scale) || scale === FALLBACK_SCALE || scale === NEO4J_SCALE) && fits(`api, ${label}`, quick ? 60_000 : 240_000)) {
             await attempt(`api, ${label}`, async () => {
               const r = await inWorker<ApiResult>({ kind: 'api', engine, dbFile: kuzuDb(scale), neo4j: target, relationships: scale, probes: info.probes, quick });
@@ -365,8 +371,8 @@ async function main(): Promise<void> {
           }
           if (wanted('memory') && fits(`memory, ${label}`, 90_000)) {
             await attempt(`memory, ${label}`, async () => {
-              const measure = async (before?: MemoryBefore) => {
-                const row = await measureMemory(path.dirname(kuzuDb(scale)), target, scale, info.nodes, info.probes, quick, before);
+              const measure = async (before?: MemoryBefore, dataDir = path.dirname(kuzuDb(scale))) => {
+                const row = await measureMemory(dataDir, target, scale, info.nodes, info.probes, quick, before);
                 log(`memory ${engine}${before ? ` (before: ${before.what})` : ''}: ${scale} relationships: idle ${row.idleRssMiB} MiB, peak ${row.peakRssMiB} MiB${row.worker ? ` (server ${row.server?.peakRssMiB}, worker ${row.worker.peakRssMiB})` : ''}${row.jvm ? `; JVM ${row.jvm.rssAfterMiB} MiB (peak ${row.jvm.peakMiB})` : ''}`);
                 results.memory!.rows.push(row);
                 write('memory.json', results.memory);
@@ -384,6 +390,9 @@ async function main(): Promise<void> {
               if (engine === 'kuzu' && !quick && fits(`memory before row, ${label}`, 60_000)) {
                 await measure({ what: `glibc's default malloc arenas in the engine worker (MALLOC_ARENA_MAX=${8 * os.cpus().length}, 8 per core)`, env: { MALLOC_ARENA_MAX: String(8 * os.cpus().length) } });
               }
+              if (unwritten && fits(`memory without the ingests, ${label}`, 60_000)) {
+                await measure({ what: "the API suite's ingests: a copy of the database made before them, with no write since the seed", env: {} }, unwritten);
+              }
             });
             flush();
           }
@@ -397,6 +406,7 @@ async function main(): Promise<void> {
             flush();
           }
           if (engine === 'kuzu') fs.rmSync(path.dirname(kuzuDb(scale)), { recursive: true, force: true });
+          if (unwritten) fs.rmSync(unwritten, { recursive: true, force: true });
         }
         /** The raw paths of this scale, each against the seed path measured above. */
         const raws = async () => {
