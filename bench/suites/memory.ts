@@ -12,6 +12,7 @@ import { percentile, round, since, sleep } from '../stats.js';
 import type { Graph } from '../../shared/graph.js';
 import { SearchIndex } from '../../store/search-index.js';
 import type { SearchEntry } from '../../store/search-rank.js';
+import { toSearchEntry } from '../../store/kuzu/search.js';
 import { ObjectSearchIndex } from '../before/object-search-index.js';
 import type { Neo4jTarget } from '../engines/neo4j-local.js';
 import { cannon, endpointsFor, type Probes } from './api.js';
@@ -180,24 +181,27 @@ export interface SearchIndexRow {
 export function measureSearchIndexes(graph: Graph, queries: readonly string[], quick: boolean): SearchIndexRow[] | null {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return null;
-  // Strings of their own, as rows read from the engine are: not slices of the graph's.
-  const entries: SearchEntry[] = graph.nodes.map((n) => ({
-    id: ` ${n.id}`.slice(1),
-    label: n.label,
-    name: ` ${String(n.properties.name ?? '')}`.slice(1),
-    aliases: Array.isArray(n.properties.aliases) ? n.properties.aliases.map((a) => ` ${String(a)}`.slice(1)) : [],
-  }));
+  // What the worker indexes (each node's row through toSearchEntry), in strings of their own as
+  // rows read from the engine are, not shared with the graph (whose strings the heap already holds).
+  const own = (text: string) => ` ${text}`.slice(1);
+  const entries = graph.nodes.map((n) => {
+    const e = toSearchEntry({ id: n.id, label: n.label, name: n.properties.name, aliases: n.properties.aliases });
+    return { ...e, id: own(e.id), name: own(e.name), aliases: e.aliases.map(own) };
+  });
   const heap = () => {
     gc();
     gc();
     const m = process.memoryUsage();
     return { heap: m.heapUsed, ab: m.arrayBuffers };
   };
-  const layouts = { compact: (e: SearchEntry[]) => new SearchIndex(e), 'object per name': (e: SearchEntry[]) => new ObjectSearchIndex(e) } as const;
-  const built = (Object.keys(layouts) as Array<keyof typeof layouts>).map((layout) => {
+  const layouts: Array<[SearchIndexRow['layout'], (e: SearchEntry[]) => SearchIndex | ObjectSearchIndex]> = [
+    ['compact', (e) => new SearchIndex(e)],
+    ['object per name', (e) => new ObjectSearchIndex(e)],
+  ];
+  const built = layouts.map(([layout, build]) => {
     const before = heap();
     const t = performance.now();
-    const index = layouts[layout](entries);
+    const index = build(entries);
     const buildMs = since(t);
     const after = heap();
     return { layout, index, buildMs, heapMiB: (after.heap - before.heap) / 2 ** 20, arrayBuffersMiB: (after.ab - before.ab) / 2 ** 20 };
