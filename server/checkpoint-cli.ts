@@ -13,8 +13,8 @@ import { describeConfig, loadConfig } from '../shared/config.js';
 import { kuzuPath } from '../store/index.js';
 import { KuzuStore } from '../store/kuzu/store.js';
 import { walOf } from '../store/kuzu/replace-graph.js';
+import { mib } from '../store/kuzu/storage.js';
 
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const size = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
 
 const config = loadConfig();

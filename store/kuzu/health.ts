@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Health, PendingLog, Runner } from '../store.js';
 import { walOf } from './replace-graph.js';
+import { mib } from './storage.js';
 
 export async function health(run: Runner, location: string): Promise<Health> {
   try {
@@ -35,7 +36,7 @@ export function pendingLog(location: string): PendingLog | null {
   return {
     bytes,
     advice:
-      `${(bytes / 2 ** 20).toFixed(1)} MiB of writes are in the write-ahead log, not yet in the database file: ` +
+      `${bytes < 2 ** 20 ? `${Math.max(1, Math.round(bytes / 1024))} KiB` : mib(bytes)} of writes are in the write-ahead log, not yet in the database file: ` +
       'the engine holds them in memory (13–14 MiB for each kind of relationship written since the last checkpoint, then a MiB or two per article) and replays them at each start. ' +
       'At a quiet time, stop the server and run `npm run checkpoint` to fold them into the file.',
   };

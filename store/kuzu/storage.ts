@@ -25,7 +25,8 @@ export function identityOf(file: string): FileIdentity | undefined {
   }
 }
 
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** A size as the store's messages give it: MiB with one decimal. */
+export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /**
  * What stops a write to the database at `file` now, or undefined when it
