@@ -5,7 +5,7 @@ import { WHY } from './findings.js';
 import type { ApiResult } from './suites/api.js';
 import type { BrowserCase, BrowserResult } from './suites/browser.js';
 import type { ExtractResult } from './suites/extract.js';
-import type { CheckpointResult } from './suites/checkpoint.js';
+import { SHAPE_NAMES, type CheckpointResult } from './suites/checkpoint.js';
 import type { LoadResult } from './suites/load.js';
 import type { MemoryRow, SearchIndexRow } from './suites/memory.js';
 import type { WorkerRow } from './suites/worker.js';
@@ -351,17 +351,24 @@ function checkpointSection(c: CheckpointResult): string {
   return [
     "## 7. The embedded engine's checkpoint",
     '',
-    "`bench/suites/checkpoint.ts`: a new database with one relationship table of ten property columns, loaded by `COPY` so that all its relationships start from 1,800 source nodes (one of the engine's node groups of 2,048), checkpointed; then one new source node and one relationship from it, and the time of the `CHECKPOINT` that writes them into the file. Ten `STRING[]` columns of one element each (the claims' parallel lists: `sourceArticles`, `sourceQuotes`, …) against ten `STRING` columns of the same text. Each measurement in a child process of its own; a size whose checkpoint passes a minute ends that engine's larger sizes.",
+    "`bench/suites/checkpoint.ts`: a new database with one relationship table, loaded by `COPY` so that all its relationships start from 1,800 source nodes (one of the engine's node groups of 2,048), checkpointed; then one new source node and one relationship from it, and the time of the `CHECKPOINT` that writes them into the file. Its property columns: ten `STRING[]` columns of one element each (the claims' parallel lists: `sourceArticles`, `sourceQuotes`, …), ten `STRING` columns of the same text, or the ten lists packed as one `STRING` column of JSON (what storing the claims as one column would be). Before the new relationship, 50 of the group's relationships spread over it are read by internal offset (`WHERE offset(ID(r)) IN $offsets`, as the Kùzu timeline reads its page), whole with both ends and as ids only (p50 of 9 reads after one to warm the buffer pool). Each measurement in a child process of its own; a size whose checkpoint passes a minute ends that engine's larger sizes.",
     '',
     c.rows.length
       ? table(
-          ['engine', 'columns', 'relationships in the group', 'checkpoint of one new relationship ms'],
-          c.rows.map((x) => [engineName(x.engine, x.version), x.shape === 'lists' ? '10 × STRING[]' : '10 × STRING', n(x.rows), x.checkpointMs === null ? `failed: ${x.error ?? 'no answer'}` : `**${n(x.checkpointMs)}**`]),
+          ['engine', 'columns', 'relationships in the group', 'checkpoint of one new relationship ms', '50 read whole ms', '50 read as ids ms'],
+          c.rows.map((x) => [
+            engineName(x.engine, x.version),
+            SHAPE_NAMES[x.shape],
+            n(x.rows),
+            x.checkpointMs === null ? `failed: ${x.error ?? 'no answer'}` : `**${n(x.checkpointMs)}**`,
+            n(x.readWholeMs ?? null, 1),
+            n(x.readIdsMs ?? null, 1),
+          ]),
         )
       : 'Not measured.',
     ...(c.notes.length ? ['', ...c.notes.map((x) => `- ${x}`)] : []),
     '',
-    "Why it matters: on Kùzu the server's ingest writes MENTIONS and claims into groups of tens of thousands of relationships at 1M, so the checkpoint of one article's writes took 28–62 s there, and Kùzu's automatic checkpoint (when the write-ahead log passes 16 MiB) ran inside a commit for 121 s (1M graph, 480 articles of 40 mentions each, 2026-12-03). The server therefore never checkpoints inside a request (README, Writes and storage faults).",
+    "Why it matters: on Kùzu the server's ingest writes MENTIONS and claims into groups of tens of thousands of relationships at 1M, so the checkpoint of one article's writes took 28–62 s there, and Kùzu's automatic checkpoint (when the write-ahead log passes 16 MiB) ran inside a commit for 121 s (1M graph, 480 articles of 40 mentions each, 2026-12-03). The server therefore never checkpoints inside a request (README, Writes and storage faults). The read columns are the other half: the engine reads every property column of the relationships in the part a pattern touches, whatever the filter keeps, so the width of a relationship's columns is paid by every page the timeline and the neighbours read (section 2).",
   ].join('\n');
 }
 

@@ -1,10 +1,12 @@
 /**
- * The embedded engine's checkpoint after one new relationship, by how many
- * relationships its group already holds and by the kind of its property
- * columns: ten STRING[] columns (the claims' parallel lists) against ten
- * STRING columns of the same text. Kùzu 0.11 against LadybugDB (its
- * maintained fork, installed by the suite when npm can), each measurement in a child process of
- * its own (the two native libraries are never loaded together).
+ * The embedded engine's checkpoint after one new relationship, and a read of
+ * 50 of the group's relationships, by how many relationships its group
+ * already holds and by the kind of its property columns: ten STRING[]
+ * columns (the claims' parallel lists), ten STRING columns of the same text,
+ * or the ten lists packed as one STRING column of JSON (the schema change
+ * that would make both cheap). Kùzu 0.11 against LadybugDB (its maintained
+ * fork, installed by the suite when npm can), each measurement in a child
+ * process of its own (the two native libraries are never loaded together).
  *
  * Run as a child: tsx bench/suites/checkpoint.ts <engine's index.js> <lists|strings> <rows> <dir>
  * prints one JSON line ({ checkpointMs } or { error }).
@@ -17,7 +19,14 @@ import { promisify } from 'node:util';
 import { round } from '../stats.js';
 
 export type CheckpointEngine = 'kuzu' | 'ladybug';
-export type ColumnShape = 'lists' | 'strings';
+export type ColumnShape = 'lists' | 'strings' | 'packed';
+
+/** The table's property columns, as the report names them. */
+export const SHAPE_NAMES: Record<ColumnShape, string> = {
+  lists: '10 × STRING[]',
+  strings: '10 × STRING',
+  packed: '1 STRING (the 10 lists as JSON)',
+};
 
 export interface CheckpointRow {
   engine: CheckpointEngine;
@@ -27,6 +36,10 @@ export interface CheckpointRow {
   rows: number;
   /** CHECKPOINT after creating one node and one relationship from it. */
   checkpointMs: number | null;
+  /** 50 of the group's relationships by internal offset, with both ends, whole: p50 of READS (before the new relationship). */
+  readWholeMs?: number;
+  /** The same 50, their ids only. */
+  readIdsMs?: number;
   error?: string;
 }
 
@@ -40,9 +53,23 @@ const COLUMNS = 10;
 const SOURCES = 1_800;
 const TARGETS = 100_000;
 
+/** Relationships each timed read takes, spread over the group by internal offset; and how many reads make its p50. */
+const READ_ROWS = 50;
+const READS = 9;
+
+interface QueryResult {
+  getAll(): Promise<unknown[]>;
+  close(): void;
+}
+
 interface Engine {
   Database: new (path: string, bufferBytes: number) => { close(): Promise<void> };
-  Connection: new (db: unknown) => { query(q: string): Promise<{ getAll(): Promise<unknown[]>; close(): void }>; close(): Promise<void> };
+  Connection: new (db: unknown) => {
+    query(q: string): Promise<QueryResult>;
+    prepare(q: string): Promise<unknown>;
+    execute(statement: unknown, params: Record<string, unknown>): Promise<QueryResult>;
+    close(): Promise<void>;
+  };
 }
 
 const run = promisify(execFile);
@@ -70,8 +97,16 @@ async function loadEngine(entry: string): Promise<{ lib: Engine; version: string
   return { lib: mod.default ?? mod, version: versionOf(entry) };
 }
 
-/** One measurement, in this process: a new database in `dir`, loaded by COPY, then one insert and its checkpoint. */
-async function measureHere(entry: string, shape: ColumnShape, rows: number, dir: string): Promise<{ checkpointMs: number; version: string }> {
+/** A CSV field, quoted (the engine's CSV reader takes a doubled quote inside quotes). */
+const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+
+/** One measurement, in this process: a new database in `dir`, loaded by COPY, the reads, then one insert and its checkpoint. */
+async function measureHere(
+  entry: string,
+  shape: ColumnShape,
+  rows: number,
+  dir: string,
+): Promise<{ checkpointMs: number; readWholeMs: number; readIdsMs: number; version: string }> {
   const { lib, version } = await loadEngine(entry);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -83,7 +118,8 @@ async function measureHere(entry: string, shape: ColumnShape, rows: number, dir:
     r.close();
   };
   try {
-    const columns = Array.from({ length: COLUMNS }, (_, k) => `c${k} ${shape === 'lists' ? 'STRING[]' : 'STRING'}`).join(', ');
+    const columns =
+      shape === 'packed' ? 'claims STRING' : Array.from({ length: COLUMNS }, (_, k) => `c${k} ${shape === 'lists' ? 'STRING[]' : 'STRING'}`).join(', ');
     await q('CREATE NODE TABLE A(id STRING, PRIMARY KEY(id))');
     await q('CREATE NODE TABLE B(id STRING, PRIMARY KEY(id))');
     await q(`CREATE REL TABLE R(FROM A TO B, id STRING, ${columns})`);
@@ -93,18 +129,39 @@ async function measureHere(entry: string, shape: ColumnShape, rows: number, dir:
       return file;
     };
     const text = (i: number, k: number) => `Kutipan ${i} ${k}: Kim Choe dan Yuri Halim mengadakan pembicaraan tertutup`;
-    const rel = (i: number) =>
-      [`a${i % SOURCES}`, `b${(i * 7919) % TARGETS}`, `r${i}`, ...Array.from({ length: COLUMNS }, (_, k) => (shape === 'lists' ? `"[${text(i, k)}]"` : text(i, k)))].join(',');
+    const texts = (i: number) => Array.from({ length: COLUMNS }, (_, k) => text(i, k));
+    const values = (i: number): string[] =>
+      shape === 'packed' ? [quoted(JSON.stringify(texts(i).map((t) => [t])))] : texts(i).map((t) => (shape === 'lists' ? `"[${t}]"` : t));
+    const rel = (i: number) => [`a${i % SOURCES}`, `b${(i * 7919) % TARGETS}`, `r${i}`, ...values(i)].join(',');
     await q(`COPY A FROM '${csv('a.csv', Array.from({ length: SOURCES }, (_, i) => `a${i}`))}'`);
     await q(`COPY B FROM '${csv('b.csv', Array.from({ length: TARGETS }, (_, i) => `b${i}`))}'`);
     await q(`COPY R FROM '${csv('r.csv', Array.from({ length: rows }, (_, i) => rel(i)))}'`);
     await q('CHECKPOINT');
+    const offsets = Array.from({ length: READ_ROWS }, (_, i) => Math.floor((i * rows) / READ_ROWS));
+    const readP50 = async (returns: string) => {
+      const statement = await c.prepare(`MATCH (a:A)-[r:R]->(b:B) WHERE offset(ID(r)) IN $offsets RETURN ${returns}`);
+      const ms: number[] = [];
+      for (let i = 0; i <= READS; i++) {
+        const t = performance.now();
+        const r = await c.execute(statement, { offsets });
+        const got = (await r.getAll()).length;
+        r.close();
+        if (got !== READ_ROWS) throw new Error(`the read by offset gave ${got} relationships, not ${READ_ROWS}`);
+        if (i > 0) ms.push(performance.now() - t); // the first read warms the buffer pool
+      }
+      return ms.sort((x, y) => x - y)[Math.floor(ms.length / 2)];
+    };
+    const readWholeMs = round(await readP50('a, r, b'), 1);
+    const readIdsMs = round(await readP50('r.id'), 1);
     await q("CREATE (:A {id: 'a-new'})");
-    const values = Array.from({ length: COLUMNS }, (_, k) => `c${k}: ${shape === 'lists' ? `['${text(-1, k)}']` : `'${text(-1, k)}'`}`).join(', ');
-    await q(`MATCH (a:A {id: 'a-new'}), (b:B {id: 'b5'}) CREATE (a)-[:R {id: 'r-new', ${values}}]->(b)`);
+    const props =
+      shape === 'packed'
+        ? `claims: '${JSON.stringify(texts(-1).map((t) => [t]))}'`
+        : texts(-1).map((t, k) => `c${k}: ${shape === 'lists' ? `['${t}']` : `'${t}'`}`).join(', ');
+    await q(`MATCH (a:A {id: 'a-new'}), (b:B {id: 'b5'}) CREATE (a)-[:R {id: 'r-new', ${props}}]->(b)`);
     const t = performance.now();
     await q('CHECKPOINT');
-    return { checkpointMs: round(performance.now() - t), version };
+    return { checkpointMs: round(performance.now() - t), readWholeMs, readIdsMs, version };
   } finally {
     await c.close();
     await db.close();
@@ -125,20 +182,23 @@ export async function runCheckpoint(workDir: string, quick: boolean, log: (line:
     });
     if (!entry) continue;
     const version = versionOf(entry);
-    for (const shape of ['lists', 'strings'] as const) {
-      for (const rows of shape === 'strings' ? [sizes[sizes.length - 1]] : sizes) {
+    for (const shape of ['lists', 'strings', 'packed'] as const) {
+      for (const rows of shape === 'lists' ? sizes : [sizes[sizes.length - 1]]) {
         const dir = path.join(workDir, `checkpoint-${engine}-${shape}-${rows}`);
         const row: CheckpointRow = { engine, version, shape, rows, checkpointMs: null };
         try {
           const { stdout } = await run(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), entry, shape, String(rows), dir], { timeout: 900_000, maxBuffer: 1 << 20 });
-          const answer = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { checkpointMs?: number; error?: string };
+          const answer = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { checkpointMs?: number; readWholeMs?: number; readIdsMs?: number; error?: string };
           row.checkpointMs = answer.checkpointMs ?? null;
+          if (answer.readWholeMs !== undefined) Object.assign(row, { readWholeMs: answer.readWholeMs, readIdsMs: answer.readIdsMs });
           if (answer.error) row.error = answer.error;
         } catch (err) {
           row.error = err instanceof Error ? err.message.split('\n')[0] : String(err);
         }
         result.rows.push(row);
-        log(`checkpoint ${engine} ${version}, ${COLUMNS} ${shape === 'lists' ? 'STRING[]' : 'STRING'} columns, ${rows.toLocaleString('en')} relationships in the group: ${row.checkpointMs ?? row.error} ms`);
+        log(
+          `checkpoint ${engine} ${version}, ${SHAPE_NAMES[shape]}, ${rows.toLocaleString('en')} relationships in the group: ${row.checkpointMs ?? row.error} ms; ${READ_ROWS} read whole ${row.readWholeMs ?? '—'} ms, ids ${row.readIdsMs ?? '—'} ms`,
+        );
         if (row.checkpointMs === null || row.checkpointMs > budgetMs) break;
       }
     }
