@@ -140,7 +140,7 @@ function apiSection(runs: ApiResult[]): string {
   const out = [
     '## 2. API',
     '',
-    "The real app (`createApp`) over each engine's store seeded with the synthetic graph, opened as the server opens it (Kùzu in its worker process, `store/isolated/`), on 127.0.0.1, rate limiting off. **One request at a time**: each request over HTTP (kept-alive socket, whole body read) paired with the same call in-process (the service function the route calls: no Express, no zod, no JSON, no socket), the two back to back and in turn first; the HTTP layer's share is the median of the pairs' differences (goal < 1 ms). **Ingest**: `POST /api/ingest/preview` then `POST /api/ingest` of a new synthetic article naming graph entities. **32 connections**: autocannon in a child process cycling the mixed read requests, against the same calls from 32 concurrent loops in a bare script on the same store (goal: ratio ≥ 0.7, 0 errors).",
+    "The real app (`createApp`) over each engine's store seeded with the synthetic graph, opened as the server opens it (Kùzu in its worker process, `store/isolated/`), on 127.0.0.1, rate limiting off. **One request at a time**: each request over HTTP (kept-alive socket, whole body read) paired with the same call in-process (the service function the route calls: no Express, no zod, no JSON, no socket), the two back to back and in turn first; the HTTP layer's share is the median of the pairs' differences, taken two ways: in the server (from the app's handler being called to the last byte of the answer handed to the socket: Express, zod and serialisation; the goal, < 1 ms, is on this one) and as the client sees it (to the last byte read, in the same process: the loopback socket and the client's own reading of the answer too). **Ingest**: `POST /api/ingest/preview` then `POST /api/ingest` of a new synthetic article naming graph entities. **32 connections**: autocannon in a child process cycling the mixed read requests, against the same calls from 32 concurrent loops in a bare script on the same store (goal: ratio ≥ 0.7, 0 errors).",
   ];
   for (const a of runs) {
     out.push(
@@ -150,10 +150,21 @@ function apiSection(runs: ApiResult[]): string {
       `Probes: hub \`${a.probes.hub}\` (${n(a.probes.hubDegree)} edges), leader \`${a.probes.leader}\`, ordinary \`${a.probes.ordinary}\`, search “${a.probes.searchWord}” and “${a.probes.searchTypo}”, week ${a.probes.week.from} – ${a.probes.week.to}, ${a.probes.pairs} random entity pairs for paths.`,
       '',
       table(
-        ['request', 'HTTP p50 ms', 'HTTP p99 ms', 'in-process p50 ms', 'in-process p99 ms', 'added by HTTP (median of pairs) ms', 'samples', 'goal', ''],
+        ['request', 'HTTP p50 ms', 'HTTP p99 ms', 'in-process p50 ms', 'in-process p99 ms', 'added in the server (median of pairs) ms', 'added as the client sees it (median of pairs) ms', 'samples', 'goal', ''],
         a.latency.map((x) => {
           const figure = x.goal ? (x.goal.stat === 'p99' ? x.httpP99 : x.httpP50) : null;
-          return [x.endpoint, n(x.httpP50, 2), n(x.httpP99, 2), n(x.directP50, 2), n(x.directP99, 2), `**${n(x.httpAddedP50, 2)}**`, n(x.samples), x.goal ? `${x.goal.stat} < ${x.goal.ms} ms` : '', x.goal ? met(figure! < x.goal.ms) : ''];
+          return [
+            x.endpoint,
+            n(x.httpP50, 2),
+            n(x.httpP99, 2),
+            n(x.directP50, 2),
+            n(x.directP99, 2),
+            `**${n(x.serverAddedP50 ?? null, 2)}**`,
+            n(x.httpAddedP50, 2),
+            n(x.samples),
+            x.goal ? `${x.goal.stat} < ${x.goal.ms} ms` : '',
+            x.goal ? met(figure! < x.goal.ms) : '',
+          ];
         }),
       ),
     );
@@ -439,9 +450,19 @@ function goalsSection(r: BenchResults): string {
         const a = api(e);
         const reads = a?.latency.filter((x) => !x.endpoint.startsWith('shortest path')) ?? [];
         if (!reads.length) return null;
-        const added = reads.map((x) => x.httpAddedP50).sort((x, y) => x - y);
-        const median = added[Math.floor(added.length / 2)];
-        return { text: `median ${n(median, 2)} ms, up to ${n(added.at(-1)!, 2)} ms${at(a.relationships)}`, ok: median < 1 };
+        const medianOf = (values: number[]) => {
+          const sorted = [...values].sort((x, y) => x - y);
+          return { median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1)! };
+        };
+        const client = medianOf(reads.map((x) => x.httpAddedP50));
+        // Results from before the server's own time was taken have the client's figure only.
+        if (reads.some((x) => x.serverAddedP50 === undefined))
+          return { text: `median ${n(client.median, 2)} ms, up to ${n(client.max, 2)} ms (seen by the client)${at(a.relationships)}`, ok: client.median < 1 };
+        const inServer = medianOf(reads.map((x) => x.serverAddedP50!));
+        return {
+          text: `in the server: median ${n(inServer.median, 2)} ms, up to ${n(inServer.max, 2)} ms; seen by the client: median ${n(client.median, 2)} ms${at(a.relationships)}`,
+          ok: inServer.median < 1,
+        };
       },
     },
     {
