@@ -8,8 +8,8 @@
  * fork, installed by the suite when npm can), each measurement in a child
  * process of its own (the two native libraries are never loaded together).
  *
- * Run as a child: tsx bench/suites/checkpoint.ts <engine's index.js> <lists|strings> <rows> <dir>
- * prints one JSON line ({ checkpointMs } or { error }).
+ * Run as a child: tsx bench/suites/checkpoint.ts <engine's index.js> <lists|strings|packed> <rows> <dir>
+ * prints one JSON line ({ checkpointMs, readWholeMs, readIdsMs, version } or { error }).
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
