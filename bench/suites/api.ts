@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { normalizeText, type Graph } from '../../shared/graph.js';
 import { createApp } from '../../server/app.js';
+import { storeClock } from '../store-clock.js';
 import type { Config } from '../../shared/config.js';
 import { neighbours, search } from '../../server/services/graph.js';
 import { shortestPath } from '../../server/services/paths.js';
@@ -306,49 +307,6 @@ export interface ApiOptions {
   probes: Probes;
   quick: boolean;
   log: (line: string) => void;
-}
-
-/**
- * The store behind a proxy that keeps the wall time spent inside its calls since `reset` (calls that
- * overlap counted once): what a request spent in the store, to take from its time in the server.
- */
-export function storeClock(store: Store): { store: Store; reset(): void; elapsed(): number } {
-  let active = 0;
-  let started = 0;
-  let total = 0;
-  const enter = () => {
-    if (active++ === 0) started = performance.now();
-  };
-  const leave = () => {
-    if (--active === 0) total += performance.now() - started;
-  };
-  const proxy = new Proxy(store, {
-    get(target, prop) {
-      const value: unknown = Reflect.get(target, prop, target);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        enter();
-        let out: unknown;
-        try {
-          out = (value as (...a: unknown[]) => unknown).apply(target, args);
-        } catch (err) {
-          leave();
-          throw err;
-        }
-        if (out instanceof Promise) return out.finally(leave);
-        leave();
-        return out;
-      };
-    },
-  });
-  return {
-    store: proxy,
-    reset: () => {
-      total = 0;
-      if (active > 0) started = performance.now();
-    },
-    elapsed: () => total + (active > 0 ? performance.now() - started : 0),
-  };
 }
 
 export async function runApi(o: ApiOptions): Promise<ApiResult> {
