@@ -71,6 +71,41 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
     expect(visible).toBe(true);
   });
 
+  it("Enter on a relationship whose sources are still on their way goes into its sources once they are drawn, not the previous one's", async () => {
+    const p = await session.open({ settled: false });
+    await p.evaluate((id) => {
+      window.cy.getElementById(id).select();
+      window.cy.getElementById(id).emit('tap');
+    }, NORTH_KOREA);
+    await p.locator('#edge-list').waitFor();
+    await p.locator('#graph').focus();
+    await p.keyboard.press('ArrowDown');
+    const first = await p.evaluate(() => window.cy.edges(':selected')[0].id());
+    await p.locator(`#panel .panel-head[data-edge="${first}"]`).waitFor();
+    // The next relationship's provenance is held back: the panel still shows the first one's.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await p.route('**/api/edges/*/provenance', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await p.keyboard.press('ArrowDown');
+    await p.waitForFunction((id) => window.cy.edges(':selected').length === 1 && window.cy.edges(':selected')[0].id() !== id, first);
+    const next = await p.evaluate(() => window.cy.edges(':selected')[0].id());
+    await p.keyboard.press('Enter');
+    // Not into the first relationship's sources, which are about to be replaced.
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('graph');
+    release();
+    await p.locator(`#panel .panel-head[data-edge="${next}"]`).waitFor();
+    await expect.poll(() => focusedText(p), { timeout: 10_000 }).toBe('Show in article');
+    expect(await p.evaluate(() => document.activeElement?.closest('#panel')?.querySelector('.panel-head')?.getAttribute('data-edge'))).toBe(next);
+    await p.keyboard.press('Enter');
+    const mark = p.locator('#panel .claim .article-text mark').first();
+    await mark.waitFor();
+    const prov = (await (await fetch(`${session.server.url}/api/edges/${encodeURIComponent(next)}/provenance`)).json()) as EdgeProvenanceResponse;
+    expect(await mark.textContent()).toBe(prov.claims[0].quote);
+  });
+
   it('reaches every relationship of the selected node from the details panel with Tab and Enter', async () => {
     const p = await session.open({ settled: false });
     await p.evaluate((id) => {

@@ -152,6 +152,7 @@ function detailsTurn(): () => boolean {
 
 async function showNode(id: string): Promise<void> {
   const latest = detailsTurn();
+  sourcesWanted = null;
   const [info, counts] = await Promise.all([api.node(id), api.neighbours(id, { limit: 1 })]);
   if (!latest()) return;
   const page = session.pages.get(id);
@@ -190,11 +191,31 @@ function afterExpand(id: string, name: string, msg: string): void {
   void showNode(id);
 }
 
+/**
+ * The relationship whose sources Enter asked for before its details were drawn: the panel may
+ * still show the one selected before (its provenance is on its way), and focus put there would
+ * be lost when the panel is drawn again.
+ */
+let sourcesWanted: string | null = null;
+
+/** Focuses the first "Show in article" of the panel when the panel shows this relationship. */
+function focusSources(edgeId: string): boolean {
+  const panel = byId('panel');
+  if (panel.querySelector('.panel-head')?.getAttribute('data-edge') !== edgeId) return false;
+  panel.querySelector<HTMLButtonElement>('.claim button')?.focus();
+  return true;
+}
+
 async function showEdge(edge: EdgeSingular): Promise<void> {
   const latest = detailsTurn();
+  if (sourcesWanted !== edge.id()) sourcesWanted = null;
   const p = await api.provenance(edge.id());
   if (!latest()) return;
   renderEdge(p, { source: edge.source().data('name'), target: edge.target().data('name') }, loadArticle);
+  if (sourcesWanted === edge.id()) {
+    sourcesWanted = null;
+    focusSources(edge.id());
+  }
   announce(`Details: ${String(edge.source().data('name'))} ${edge.data('type')} ${String(edge.target().data('name'))}, ${p.claims.length} source${p.claims.length === 1 ? '' : 's'}`);
 }
 
@@ -431,8 +452,9 @@ byId('graph').addEventListener('keydown', (ev) => {
   if (nav.handle(ev.key)) {
     // handled: a move along the graph
   } else if (ev.key === 'Enter' && edge) {
-    // Into the provenance: the first "Show in article" of the details panel.
-    byId('panel').querySelector<HTMLButtonElement>('.claim button')?.focus();
+    // Into the provenance: the first "Show in article" of the details panel, once it shows this relationship.
+    const id = cy.edges(':selected')[0].id();
+    sourcesWanted = focusSources(id) ? null : id;
   } else if (ev.key === 'Enter' && node) void attempt(() => explore.expand(session, node.id()), (msg) => afterExpand(node.id(), node.data('name'), msg));
   else if ((ev.key === 'Delete' || ev.key === 'Backspace') && cy.elements(':selected').nonempty()) void explore.hide(session, cy.elements(':selected').map((e) => e.id()));
   else if (ev.key === 'p' && node) void explore.togglePin(session, node.id());

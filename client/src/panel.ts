@@ -184,7 +184,7 @@ export function renderEdge(p: EdgeProvenanceResponse, names: { source: string; t
   const { edge } = p;
   append(
     panel,
-    el('header', { class: 'panel-head' }, el('span', { class: 'chip mono', text: edge.type }), el('h2', { id: 'panel-title', text: `${names.source} → ${names.target}` })),
+    el('header', { class: 'panel-head', 'data-edge': edge.id }, el('span', { class: 'chip mono', text: edge.type }), el('h2', { id: 'panel-title', text: `${names.source} → ${names.target}` })),
     el('p', { class: 'mono muted', text: edge.id }),
     edge.properties.summary ? el('p', { class: 'summary', text: String(edge.properties.summary) }) : null,
     propertyTable(edge.properties),
