@@ -12,6 +12,15 @@ async function focusedText(p: Page): Promise<string> {
   return p.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '');
 }
 
+/** Selects North Korea as a tap does and waits for its relationships in the details panel. */
+async function showNorthKorea(p: Page): Promise<void> {
+  await p.evaluate((id) => {
+    window.cy.getElementById(id).select();
+    window.cy.getElementById(id).emit('tap');
+  }, NORTH_KOREA);
+  await p.locator('#edge-list').waitFor();
+}
+
 describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
   const session = useBrowserSession(engine);
 
@@ -73,11 +82,7 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
 
   it("Enter on a relationship whose sources are still on their way goes into its sources once they are drawn, not the previous one's", async () => {
     const p = await session.open({ settled: false });
-    await p.evaluate((id) => {
-      window.cy.getElementById(id).select();
-      window.cy.getElementById(id).emit('tap');
-    }, NORTH_KOREA);
-    await p.locator('#edge-list').waitFor();
+    await showNorthKorea(p);
     await p.locator('#graph').focus();
     await p.keyboard.press('ArrowDown');
     const first = await p.evaluate(() => window.cy.edges(':selected')[0].id());
@@ -108,11 +113,7 @@ describe.each(testEngines())('keyboard and accessibility on %s', (engine) => {
 
   it('reaches every relationship of the selected node from the details panel with Tab and Enter', async () => {
     const p = await session.open({ settled: false });
-    await p.evaluate((id) => {
-      window.cy.getElementById(id).select();
-      window.cy.getElementById(id).emit('tap');
-    }, NORTH_KOREA);
-    await p.locator('#edge-list').waitFor();
+    await showNorthKorea(p);
     const listed = await p.locator('#edge-list button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-edge')).sort());
     const inView = await p.evaluate((id) => window.cy.getElementById(id).connectedEdges().not('.filtered').map((e) => e.id()).sort(), NORTH_KOREA);
     expect(listed).toEqual(inView);
