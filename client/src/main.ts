@@ -143,6 +143,12 @@ const loadArticle = (id: string): Promise<ArticleResponse> => api.article(id);
  * longer); an answer to anything but the latest request is dropped.
  */
 let detailsTurns = 0;
+/**
+ * The relationship whose sources Enter asked for before its details were drawn: the panel may
+ * still show the one selected before (its provenance is on its way), and focus put there would
+ * be lost when the panel is drawn again.
+ */
+let sourcesWanted: string | null = null;
 
 /** Takes the details panel's turn: the function it returns says whether it is still the latest. */
 function detailsTurn(): () => boolean {
@@ -190,13 +196,6 @@ function afterExpand(id: string, name: string, msg: string): void {
   status(`Expanded ${name}: ${msg}`);
   void showNode(id);
 }
-
-/**
- * The relationship whose sources Enter asked for before its details were drawn: the panel may
- * still show the one selected before (its provenance is on its way), and focus put there would
- * be lost when the panel is drawn again.
- */
-let sourcesWanted: string | null = null;
 
 /** Focuses the first "Show in article" of the panel when the panel shows this relationship. */
 function focusSources(edgeId: string): boolean {
